@@ -1,0 +1,99 @@
+/** Finding playbooks: the built-in ones shipped with the package and an office's own folders. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPlaybook, type LoadedPlaybook } from './load.js';
+import { LOCALES, type Locale } from './schema.js';
+import { loadYamlFile, type Json } from './yaml.js';
+
+/** The package's own folder (dist/playbook/ -> package root). */
+export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+export const BUILTIN_PLAYBOOKS = join(PACKAGE_ROOT, 'playbooks');
+export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
+
+export const PLAYBOOK_FILE = /\.playbook\.ya?ml$/;
+
+export interface PlaybookEntry {
+  id: string;
+  aliases: string[];
+  title: Partial<Record<Locale, string>>;
+  category: string;
+  locales: Locale[];
+  source: 'built-in' | 'local';
+  file: string;
+}
+
+export class PlaybookNotFound extends Error {
+  constructor(readonly name: string, readonly known: string[]) {
+    super(`no playbook named "${name}"`);
+  }
+}
+
+function playbookFiles(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir)
+    .filter((name) => PLAYBOOK_FILE.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+const text = (v: Json | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function entryOf(file: string, source: PlaybookEntry['source']): PlaybookEntry | undefined {
+  const doc = loadYamlFile(file);
+  const v = doc.value;
+  if (!v || typeof v !== 'object' || Array.isArray(v) || typeof v.id !== 'string') return undefined;
+  const title = v.title && typeof v.title === 'object' && !Array.isArray(v.title) ? v.title : {};
+  const aliases = Array.isArray(v.aliases) ? v.aliases.filter((a): a is string => typeof a === 'string') : [];
+  const locales = LOCALES.filter((l) => text(title[l]) !== undefined);
+  return {
+    id: v.id,
+    aliases,
+    title: Object.fromEntries(locales.map((l) => [l, text(title[l])!])),
+    category: text(v.category) ?? (typeof v.extends === 'string' ? `(extends ${v.extends})` : ''),
+    locales,
+    source,
+    file,
+  };
+}
+
+export class Registry {
+  private entries?: PlaybookEntry[];
+
+  /** @param localDirs folders of the office's own playbooks, searched before the built-ins */
+  constructor(readonly localDirs: string[] = [], readonly builtinDir = BUILTIN_PLAYBOOKS) {}
+
+  list(): PlaybookEntry[] {
+    if (!this.entries) {
+      const local = this.localDirs.flatMap((dir) => playbookFiles(resolve(dir)).map((f) => entryOf(f, 'local')));
+      const builtin = playbookFiles(this.builtinDir).map((f) => entryOf(f, 'built-in'));
+      this.entries = [...local, ...builtin].filter((e): e is PlaybookEntry => e !== undefined);
+    }
+    return this.entries;
+  }
+
+  /** Find by id, alias or file path; local playbooks win over built-ins of the same name. */
+  find(name: string): PlaybookEntry {
+    if (PLAYBOOK_FILE.test(name) || name.endsWith('.yaml') || name.endsWith('.yml')) {
+      const file = resolve(name);
+      if (existsSync(file)) return entryOf(file, 'local') ?? { id: basename(file), aliases: [], title: {}, category: '', locales: [], source: 'local', file };
+    }
+    const all = this.list();
+    const hit = all.find((e) => e.id === name) ?? all.find((e) => e.aliases.includes(name));
+    if (!hit) throw new PlaybookNotFound(name, all.map((e) => e.id));
+    return hit;
+  }
+
+  /** `extends: <id>` — another playbook than the one extending, local first, then built-in. */
+  resolveExtends = (name: string, fromFile: string): string | undefined => {
+    const from = resolve(fromFile);
+    const all = this.list().filter((e) => resolve(e.file) !== from);
+    const local = all.find((e) => e.source === 'local' && (e.id === name || e.aliases.includes(name)));
+    const builtin = all.find((e) => e.source === 'built-in' && (e.id === name || e.aliases.includes(name)));
+    return (local ?? builtin)?.file;
+  };
+
+  load(name: string): LoadedPlaybook {
+    return loadPlaybook(this.find(name).file, this.resolveExtends);
+  }
+}
