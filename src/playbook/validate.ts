@@ -100,5 +100,7 @@ export function validatePlaybook(value: Json | undefined): SchemaProblem[] {
     seen.add(dedupe);
     problems.push(problem);
   }
-  return problems;
+  // A missing key also fails every type check on its absent value; keep only "missing".
+  const missing = new Set(problems.filter((p) => p.messageId === 'missing-key').map((p) => p.message.replace(/^missing required key "(.*)"$/, (_, k: string) => `${p.pointer}/${k}`)));
+  return problems.filter((p) => p.messageId === 'missing-key' || !missing.has(p.pointer));
 }

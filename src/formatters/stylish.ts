@@ -1,0 +1,33 @@
+/** Human output, like ESLint's stylish: grouped by file, aligned columns, a summary. */
+import { relative } from 'node:path';
+import type { Formatter } from './types.js';
+
+const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+export const stylish: Formatter = (results, { color = false, cwd = process.cwd() }) => {
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const result of results) {
+    if (result.findings.length === 0) continue;
+    lines.push(paint(color, 4, relative(cwd, result.file) || result.file));
+    const rows = result.findings.map((f) => {
+      if (f.severity === 'error') errors++;
+      else warnings++;
+      const message = f.suggestion ? `${f.message} (${f.suggestion})` : f.message;
+      return [`${f.line}:${f.column}`, f.severity, message, f.ruleId];
+    });
+    const w0 = Math.max(...rows.map((r) => r[0].length));
+    const w1 = Math.max(...rows.map((r) => r[1].length));
+    for (const [pos, severity, message, rule] of rows) {
+      const sev = paint(color, severity === 'error' ? 31 : 33, severity.padEnd(w1));
+      lines.push(`  ${paint(color, 2, pos.padEnd(w0))}  ${sev}  ${message}  ${paint(color, 2, rule)}`);
+    }
+    lines.push('');
+  }
+  const total = errors + warnings;
+  if (total === 0) return '';
+  const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  lines.push(paint(color, errors ? 31 : 33, summary));
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,26 @@
+import type { Finding } from '../findings.js';
+
+/** The findings of one file. */
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+}
+
+/** What a formatter may know about a rule (for SARIF's rule table and help links). */
+export interface RuleMeta {
+  id: string;
+  description: string;
+  helpUri?: string;
+}
+
+export interface FormatOptions {
+  color?: boolean;
+  /** paths are shown relative to this folder */
+  cwd?: string;
+  rules?: RuleMeta[];
+  toolName?: string;
+  toolVersion?: string;
+}
+
+/** A formatter is a pure function from results to a string. */
+export type Formatter = (results: FileResult[], options: FormatOptions) => string;

@@ -1,0 +1,41 @@
+import type { Position } from '../../findings.js';
+import type { Rule } from '../rule.js';
+
+/** Phrases no statement should carry, in every playbook: "no comment" and conditional non-apologies. */
+export const BUILTIN_AVOID: Record<'id' | 'en', string[]> = {
+  id: ['tidak ada komentar', 'tanpa komentar', 'no comment', 'jika ada yang merasa dirugikan', 'apabila ada yang merasa dirugikan', 'jika ada pihak yang merasa dirugikan', 'apabila ada pihak yang merasa dirugikan', 'jika ada yang tersinggung', 'mohon maaf apabila ada yang tersinggung'],
+  en: ['no comment', 'if anyone feels', 'if anyone was offended', 'if anyone has been offended', 'if anyone was harmed', 'to anyone who may have been offended', 'if anyone took offence', 'if anyone took offense'],
+};
+
+function positionAt(source: string, index: number, length: number): Position {
+  const before = source.slice(0, index);
+  const line = before.split('\n').length;
+  const column = index - before.lastIndexOf('\n');
+  return { line, column, endLine: line, endColumn: column + length };
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Scans template text (outside Handlebars expressions) for phrases to avoid: built-in ones and the playbook's own. */
+export const rule: Rule = {
+  id: 'avoid-phrase',
+  severity: 'error',
+  description: 'A template contains a phrase to avoid ("no comment", a conditional non-apology, or one of the playbook\'s own).',
+  tags: ['templates', 'language'],
+  check({ playbook, templates, report }) {
+    for (const file of templates.all()) {
+      const parsed = templates.parse(file);
+      if (!parsed) continue;
+      const lang = file.lang === 'en' ? 'en' : 'id';
+      const phrases = [...new Set([...BUILTIN_AVOID[lang], ...(playbook.avoid?.[lang] ?? [])])];
+      // Blank out Handlebars expressions (keeping offsets) so only the template's own words are searched.
+      const text = parsed.source.replace(/\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, ' '));
+      for (const phrase of phrases) {
+        const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'giu');
+        for (const match of text.matchAll(re)) {
+          report({ file: file.path, position: positionAt(text, match.index, match[0].length), messageId: 'phrase', message: `phrase to avoid: "${match[0]}"`, suggestion: 'say what is known and what is being done instead' });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import { parseDuration } from '../../playbook/duration.js';
+import type { Rule } from '../rule.js';
+
+const NOT_PUBLIC_KINDS = new Set(['talking-points', 'internal-memo']);
+
+/** Be first: the first public statement is due within the limit (default 60 minutes). */
+export const rule: Rule = {
+  id: 'first-statement-deadline',
+  severity: 'error',
+  description: 'The first public statement is due later than the limit (default 60 minutes), or there is none.',
+  tags: ['flow', 'cerc'],
+  check({ playbook, options, report }) {
+    const publicTemplates = new Set(playbook.templates.filter((t) => t.channel !== 'internal' && !NOT_PUBLIC_KINDS.has(t.kind)).map((t) => t.id));
+    let first: { ms: number; pointer: string; id: string; deadline: string } | undefined;
+    playbook.stages.forEach((stage, i) =>
+      stage.steps.forEach((step, j) => {
+        const isPublic = step.public ?? (step.drafts ?? []).some((t) => publicTemplates.has(t));
+        if (!isPublic) return;
+        const ms = parseDuration(step.deadline);
+        if (!first || ms < first.ms) first = { ms, pointer: `/stages/${i}/steps/${j}/deadline`, id: step.id, deadline: step.deadline };
+      }),
+    );
+    const limitText = playbook.settings?.firstStatementWithin;
+    const limit = limitText ? parseDuration(limitText) : options.firstStatementMinutes * 60_000;
+    const limitLabel = limitText ?? `${options.firstStatementMinutes}m`;
+    if (!first) {
+      report({ pointer: '/stages', messageId: 'none', message: 'no step releases a public statement', suggestion: 'add a step with `public: true` that drafts the holding statement' });
+      return;
+    }
+    if (first.ms > limit) {
+      report({ pointer: first.pointer, messageId: 'too-late', message: `the first public statement ("${first.id}") is due at ${first.deadline}, later than ${limitLabel}`, suggestion: `be first: make it due within ${limitLabel}` });
+    }
+  },
+};
