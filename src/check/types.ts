@@ -58,7 +58,8 @@ export interface RuleReport {
   messageId: string;
   start: number;
   end: number;
-  params?: Record<string, string | number>;
+  /** message parameters; `{ keys }` names other messages of the rule, listed in the interface language */
+  params?: Record<string, string | number | { keys: string[] }>;
   /** in the statement's language */
   suggestion?: string;
 }

@@ -95,19 +95,19 @@ export function explainCondition(condition: Condition, ctx: ConditionContext, pl
   return { id: say('id'), en: say('en') };
 }
 
-/** Wrap text to a width, keeping words whole; continuation lines get `indent`. */
+/** Wrap text to `width` columns, keeping words whole; continuation lines start with `indent`. */
 export function wrap(text: string, width: number, indent = ''): string {
-  const out: string[] = [];
+  const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const limit = out.length === 0 && line === '' ? width : width - indent.length;
+      const limit = lines.length === 0 ? width : width - indent.length;
       if (line !== '' && line.length + 1 + word.length > limit) {
-        out.push(line);
+        lines.push(line);
         line = word;
       } else line = line === '' ? word : `${line} ${word}`;
     }
-    out.push(line);
+    lines.push(line);
   }
-  return out.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
+  return lines.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
 }

@@ -46,6 +46,8 @@ export interface AnswerEvent extends EventBase {
   key: string;
   value?: AnswerValue | Record<string, unknown>;
   unknown?: true;
+  /** taken from an answers file or a default (--yes), not typed: "back" passes over it */
+  auto?: true;
 }
 
 /** "Back": these events no longer count; the first of them was the answer being revised. */

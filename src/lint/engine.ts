@@ -1,11 +1,11 @@
 /** The lint run: load each playbook (with extends), run the rules, apply config, ignores and inline suppressions. */
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { compareFindings, type Finding } from '../findings.js';
 import type { FileResult } from '../formatters/types.js';
 import { loadPlaybook, type Origin } from '../playbook/load.js';
 import { Registry } from '../playbook/registry.js';
 import { recommendStrategy } from '../playbook/strategy.js';
+import { readText } from '../playbook/yaml.js';
 import type { LintConfig } from './config.js';
 import { RESERVED_RULES, type Report, type Rule, type RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -29,13 +29,8 @@ export async function lintFiles(files: string[], config: LintConfig, extraPlaybo
   const suppressed = (f: Finding): boolean => {
     let s = sourceCache.get(f.file);
     if (!s) {
-      let text = '';
-      try {
-        text = readFileSync(f.file, 'utf8');
-      } catch {
-        /* unreadable files have no suppressions */
-      }
-      s = suppressions(text);
+      // Unreadable files (and FIFOs, which would block) have no suppressions.
+      s = suppressions(readText(f.file).text ?? '');
       sourceCache.set(f.file, s);
     }
     return s.get(f.line)?.has(f.ruleId) ?? false;

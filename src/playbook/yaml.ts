@@ -84,6 +84,8 @@ export function readText(file: string, maxBytes = MAX_FILE_BYTES): { text?: stri
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) return { finding: parseFinding(file, 'is-directory', 'is a directory, not a file', at) };
+    // A FIFO or device would block the read forever.
+    if (!stat.isFile()) return { finding: parseFinding(file, 'not-a-file', 'is not a regular file', at) };
     if (stat.size > maxBytes) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
       return { finding: parseFinding(file, 'too-large', `file is too large (${mb(stat.size)} MB; the limit is ${mb(maxBytes)} MB)`, at) };
@@ -164,7 +166,8 @@ export function parseYaml(file: string, text: string): YamlFile {
   const doc = docs[0];
   for (const error of doc.errors) {
     const [start, end] = error.pos;
-    findings.push(parseFinding(file, error.code.toLowerCase().replace(/_/g, '-'), cleanYamlMessage(error.message), position(lineCounter, start, end)));
+    const id = /call stack/i.test(error.message) ? 'limit' : error.code.toLowerCase().replace(/_/g, '-');
+    findings.push(parseFinding(file, id, cleanYamlMessage(error.message), position(lineCounter, start, end)));
   }
   if (doc.errors.length > 0) return result;
 
@@ -244,6 +247,7 @@ class LimitError extends Error {
 }
 
 function cleanYamlMessage(message: string): string {
+  if (/call stack/i.test(message)) return 'nesting is too deep';
   return message.replace(/ at line \d+, column \d+[\s\S]*$/, '').replace(/\s+/g, ' ').trim();
 }
 

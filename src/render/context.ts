@@ -103,6 +103,12 @@ const localize = (value: Localized, lang: Locale): string | undefined =>
   value === undefined || typeof value === 'string' ? value : (value[lang] ?? value.id ?? value.en);
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const oneLine = (v: unknown): unknown =>
+  typeof v === 'string' ? v.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ') : Array.isArray(v) ? v.map(oneLine) : v;
+const oneLineDeep = (v: unknown): unknown =>
+  v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).filter(([k]) => !FORBIDDEN.has(k)).map(([k, x]) => [k, oneLineDeep(x)]))
+    : oneLine(v);
 
 const GRADE_LABEL: Record<Locale, Record<string, string>> = {
   id: { low: 'rendah', medium: 'sedang', high: 'tinggi' },
@@ -111,7 +117,8 @@ const GRADE_LABEL: Record<Locale, Record<string, string>> = {
 
 /** An answer in the form templates use, given its question (when the playbook has one). */
 export function contextValue(question: Question | undefined, value: unknown, zone: Timezone, lang: Locale): unknown {
-  const v = blankToUndefined(value);
+  // Only long text may span lines; a line break in a short answer would end the heading or list item it sits in.
+  const v = question?.type === 'longtext' ? blankToUndefined(value) : oneLine(blankToUndefined(value));
   if (v === undefined || v === null) return undefined;
   if (!question) return v;
   const label = (raw: unknown) => {
@@ -175,7 +182,8 @@ export function buildContext({ playbook, answers, lang, now }: ContextInput): Bu
     }
   }
 
-  const o = answers.office;
+  // Every office field but `about` sits inside a line (letterhead, contact block).
+  const o = { ...(oneLineDeep(answers.office) as AnswersFile['office']), about: answers.office.about };
   const person = (p: (typeof o)['contact']) =>
     p && {
       name: p.name,
@@ -190,11 +198,11 @@ export function buildContext({ playbook, answers, lang, now }: ContextInput): Bu
     context,
     inertCopy({
       incident: {
-        title: answers.incident.title,
+        title: oneLine(answers.incident.title),
         start,
         timezone: zone,
         drill: Boolean(answers.incident.drill),
-        place: blankToUndefined(answers.incident.place),
+        place: oneLine(blankToUndefined(answers.incident.place)),
       },
       office: {
         agency: localize(o.agency, lang),
