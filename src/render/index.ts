@@ -90,6 +90,15 @@ function refusalAt(loaded: LoadedPlaybook, pointer: string, refusal: FileRefusal
   return new RenderError(origin.file, origin.position.line, origin.position.column, renderMessages(uiLang)(refusal.reason, refusal.params));
 }
 
+/** The warning (draft) or refusal (final) for a statement over its channel's limit. */
+export function overflowMessage(templateId: string, lang: Locale, channel: Channel, length: LengthReport, uiLang: Locale = lang): string {
+  const t = renderMessages(uiLang);
+  const template = `${templateId} (${lang})`;
+  return length.rule === 'sms'
+    ? t('overLimitSms', { template, count: String(length.count), encoding: length.encoding!.toUpperCase(), segments: String(length.segments), limit: String(length.limit) })
+    : t('overLimit', { template, count: String(length.count), limit: String(length.limit), channel });
+}
+
 /** Trim blank runs left by conditional sections; keep one final newline. */
 function tidy(markdown: string): string {
   return `${markdown
@@ -183,13 +192,7 @@ export function renderStatement(input: RenderInput): RenderedStatement {
   const warnings = [...state.warnings];
   const length = measure(unescapeMarkdown(body).trim(), template.channel, template.limit);
   const name = `${templateId} (${lang})`;
-  let overflow: string | undefined;
-  if (length?.over) {
-    overflow =
-      length.rule === 'sms'
-        ? t('overLimitSms', { template: name, count: String(length.count), encoding: length.encoding!.toUpperCase(), segments: String(length.segments), limit: String(length.limit) })
-        : t('overLimit', { template: name, count: String(length.count), limit: String(length.limit), channel: template.channel });
-  }
+  const overflow = length?.over ? overflowMessage(templateId, lang, template.channel, length, uiLang) : undefined;
   if (length?.rule === 'sms' && length.encoding === 'ucs-2') {
     warnings.push(t('ucs2', { template: name, chars: length.nonGsm!.slice(0, 5).map((c) => JSON.stringify(c)).join(' ') }));
   }

@@ -14,8 +14,9 @@ export interface CliResult {
 }
 
 export function tanggap(args: string[], options: SpawnSyncOptions & { input?: string } = {}): CliResult {
-  const env = { ...process.env, NO_COLOR: '1', TANGGAP_LANG: 'en', CI: '1', ...(options.env ?? {}) };
-  delete (env as Record<string, string | undefined>).FORCE_COLOR;
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.FORCE_COLOR;
+  const env = { ...inherited, NO_COLOR: '1', TANGGAP_LANG: 'en', CI: '1', ...(options.env ?? {}) };
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     timeout: 60_000,
