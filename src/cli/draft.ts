@@ -1,8 +1,60 @@
-// Placeholder until this command lands; replaced by its real implementation.
-import type { CliContext } from './main.js';
+/** `tanggap draft`: render one statement from an answers file or an incident folder. */
+import { resolve } from 'node:path';
+import { isLocale } from '../i18n/lang.js';
+import { loadSource } from '../kit/source.js';
+import { lengthSummary } from '../kit/summary.js';
+import type { Locale } from '../playbook/schema.js';
+import { displayPath, RenderError, renderStatement, type MissingFact } from '../render/index.js';
+import { renderMessages } from '../render/messages.js';
 import { UsageError } from './errors.js';
+import { registryFor } from './list.js';
+import type { CliContext } from './main.js';
+import { writeFileAtomic } from './write.js';
 
-export async function run(..._args: unknown[]): Promise<void> {
-  void (null as unknown as CliContext);
-  throw new UsageError('draft: not available yet');
+interface DraftOptions {
+  playbook?: string;
+  template: string;
+  answers?: string;
+  incident?: string;
+  lang?: string;
+  output?: string;
+  final?: boolean;
+  playbooks?: string[];
+}
+
+const WARNING: Record<Locale, string> = { id: 'peringatan', en: 'warning' };
+
+export const missingLine = (m: MissingFact, lang: Locale) => `${displayPath(m.file)}:${m.line}:${m.column}: ${renderMessages(lang)('missingFact', { fact: m.fact })}`;
+
+export async function run(opts: DraftOptions, ctx: CliContext): Promise<void> {
+  const source = loadSource({
+    incident: opts.incident,
+    answers: opts.answers,
+    playbook: opts.playbook,
+    cwd: ctx.cwd,
+    registry: registryFor(ctx, opts.playbooks),
+    lang: ctx.lang,
+  });
+  for (const notice of source.notices) ctx.stderr.write(`${notice}\n`);
+  const lang: Locale = isLocale(opts.lang) ? opts.lang : (source.answers.incident.lang ?? ctx.lang);
+  let statement;
+  try {
+    statement = renderStatement({ loaded: source.loaded, templateId: opts.template, lang, answers: source.answers, final: Boolean(opts.final), uiLang: ctx.lang });
+  } catch (error) {
+    if (error instanceof RenderError) {
+      for (const m of error.missing.slice(1)) ctx.stderr.write(`${missingLine(m, ctx.lang)}\n`);
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
+  for (const m of statement.missing) ctx.stderr.write(`${WARNING[ctx.lang]}: ${missingLine(m, ctx.lang)}\n`);
+  for (const warning of statement.warnings) ctx.stderr.write(`${WARNING[ctx.lang]}: ${warning}\n`);
+  if (statement.length) ctx.stderr.write(`${lengthSummary(statement.channel, statement.length, ctx.lang)}\n`);
+  if (opts.output) {
+    const file = resolve(ctx.cwd, opts.output);
+    writeFileAtomic(file, statement.markdown);
+    ctx.stderr.write(`${file}\n`);
+  } else {
+    ctx.stdout.write(statement.markdown);
+  }
 }

@@ -1,5 +1,6 @@
 /** `tanggap lint [paths…]`: check playbooks and templates, for people and for CI. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { packageVersion } from '../package.js';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { ConfigError, loadConfig } from '../lint/config.js';
@@ -41,10 +42,6 @@ const messages = {
   },
 };
 
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
-
 export async function run(paths: string[], opts: LintOptions, ctx: CliContext): Promise<void> {
   const t = translator(messages, ctx.lang);
   if (opts.maxWarnings !== undefined && (!Number.isInteger(opts.maxWarnings) || opts.maxWarnings < 0)) throw new UsageError(t('badMax'));
@@ -77,7 +74,7 @@ export async function run(paths: string[], opts: LintOptions, ctx: CliContext): 
   }
 
   const rules = ALL_RULES.map((r) => ({ id: r.id, description: r.description, helpUri: `https://github.com/tanggap/tanggap/blob/main/docs/rules/${r.id}.md` }));
-  const common = { cwd: ctx.cwd, rules, toolName: 'tanggap', toolVersion: version() };
+  const common = { cwd: ctx.cwd, rules, toolName: 'tanggap', toolVersion: packageVersion() };
   if (opts.outputFile) {
     const target = resolve(ctx.cwd, opts.outputFile);
     writeFileAtomic(target, formatResults(opts.format, run.results, { ...common, color: false }));

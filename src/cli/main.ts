@@ -2,9 +2,9 @@
  * The command line. Each command's module is imported inside its action, so `--help`,
  * `--version` and `lint` never load the prompt library, Handlebars or the Markdown renderer.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { resolveLang } from '../i18n/lang.js';
+import { packageVersion } from '../package.js';
 import { useColor } from './color.js';
 import { EXIT } from './errors.js';
 import type { Locale } from '../playbook/schema.js';
@@ -20,10 +20,6 @@ export interface CliContext {
   cwd: string;
 }
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -31,7 +27,7 @@ export function buildProgram(): Command {
   const program = new Command('tanggap');
   program
     .description('Crisis communication for government PR offices: recognize → respond → apologize → repair')
-    .version(version(), '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .option('--lang <lang>', 'interface language: id | en')
     .option('--no-color', 'never colour the output')
     .option('--verbose', 'show internal details (stack traces) on errors')

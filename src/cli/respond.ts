@@ -1,9 +1,220 @@
-// Placeholder until this command lands; replaced by its real implementation.
-import { UsageError } from './errors.js';
+/**
+ * `tanggap respond [playbook]` and `tanggap resume <dir>`: the guided walk. Interactive on a
+ * terminal; with --answers, without a terminal or in CI it never prompts. Ctrl-C, SIGTERM and
+ * SIGHUP stop it with every answer so far on disk and a hint how to resume (exit 130).
+ */
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import { loadAnswersFile } from '../incident/answers.js';
+import { configPath, readConfig, rememberConfig, type UserConfig } from '../incident/config.js';
+import { RecordError, recordText } from '../incident/messages.js';
+import type { IncidentRecord } from '../incident/record.js';
+import { draftKey } from '../incident/state.js';
+import { clockNear } from '../incident/time.js';
+import { currentHash } from '../incident/record.js';
+import { renderDrafter } from '../flow/draft.js';
+import { FlowError, flowText } from '../flow/messages.js';
+import { MissingAnswer, PromptInterrupted, type Prompter } from '../flow/prompter.js';
+import { AutoPrompter } from '../flow/scripted.js';
+import { beginIncident, PLAIN, resumeIncident, Walk, type Preset, type Style, type WalkOptions, type WalkOutcome } from '../flow/walk.js';
+import { InterruptedError, UsageError } from './errors.js';
+import { registryFor } from './list.js';
+import type { CliContext } from './main.js';
 
-export async function runRespond(..._args: unknown[]): Promise<void> {
-  throw new UsageError('respond: not available yet');
+export interface RespondOptions {
+  answers?: string;
+  yes?: boolean;
+  dir?: string;
+  playbooks?: string[];
 }
-export async function runResume(..._args: unknown[]): Promise<void> {
-  throw new UsageError('resume: not available yet');
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Prompt only a person at a terminal: stdin and stderr are terminals and CI is not set. */
+export function isInteractive(env: NodeJS.ProcessEnv = process.env): boolean {
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI.toLowerCase() !== 'false';
+  return Boolean(process.stdin.isTTY && process.stderr.isTTY) && !ci;
+}
+
+function styleFor(color: boolean): Style {
+  if (!color) return PLAIN;
+  const c = new Chalk({ level: 1 });
+  return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan };
+}
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '';
+  }
+}
+
+const shown = (ctx: CliContext, path: string) => {
+  const rel = relative(ctx.cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+};
+
+interface Session {
+  options: WalkOptions;
+  controller: AbortController;
+  dispose: () => void;
+}
+
+async function openSession(ctx: CliContext, opts: { yes?: boolean; preset?: Preset; interactive: boolean }): Promise<Session> {
+  const style = styleFor(ctx.colorErr);
+  const file = configPath();
+  const { config, problem } = readConfig(file);
+  if (problem) ctx.stderr.write(`${recordText(ctx.lang)('config-unreadable', { path: file, reason: problem })}\n`);
+  let rememberFailed = false;
+  const remember = (patch: UserConfig) => {
+    Object.assign(config, patch);
+    try {
+      rememberConfig(file, patch);
+    } catch (error) {
+      // Remembering is a convenience; the incident itself is saved in its record.
+      if (!rememberFailed) ctx.stderr.write(`${(error instanceof RecordError ? error.describe(ctx.lang) : String(error))}\n`);
+      rememberFailed = true;
+    }
+  };
+
+  const controller = new AbortController();
+  const handlers = SIGNALS.map((signal) => {
+    const handler = () => controller.abort(signal);
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+
+  let prompter: Prompter;
+  if (opts.interactive) {
+    const { InquirerPrompter } = await import('../flow/prompter-inquirer.js');
+    prompter = new InquirerPrompter({ lang: ctx.lang, input: process.stdin, output: process.stderr, style, signal: controller.signal });
+  } else {
+    prompter = new AutoPrompter((text) => ctx.stderr.write(`${text}\n`));
+  }
+  return {
+    controller,
+    options: {
+      prompter,
+      lang: ctx.lang,
+      now: () => new Date(),
+      yes: Boolean(opts.yes),
+      config,
+      remember,
+      style,
+      drafter: renderDrafter(ctx.lang),
+      signal: controller.signal,
+      preset: opts.preset,
+      version: version(),
+      showPath: (path) => shown(ctx, path),
+    },
+    dispose: () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    },
+  };
+}
+
+function notices(ctx: CliContext, record: IncidentRecord): void {
+  const t = recordText(ctx.lang);
+  if (record.notices.recoveredLock) ctx.stderr.write(`${t('stale-lock', { pid: record.notices.recoveredLock.pid })}\n`);
+  if (record.notices.tornTail) ctx.stderr.write(`${t('torn-line')}\n`);
+  if (record.notices.damagedLines.length) {
+    ctx.stderr.write(`${t('corrupt-lines', { count: record.notices.damagedLines.length, lines: record.notices.damagedLines.slice(0, 10).join(', ') })}\n`);
+  }
+}
+
+/** What the walk produced: where the record and the drafts are (stdout: the result). */
+function report(ctx: CliContext, record: IncidentRecord, outcome: WalkOutcome): void {
+  const t = flowText(ctx.lang);
+  const dir = shown(ctx, record.dir);
+  const lines = [t('created', { dir })];
+  const drafts = [...record.state.drafts.values()];
+  if (drafts.length) {
+    lines.push(t('draftsAt', { dir: `${dir}/drafts` }));
+    for (const draft of drafts) {
+      const signed = record.state.signoffs.get(draftKey(draft.template, draft.lang));
+      const valid = signed && currentHash(record.dir, draft.file) === signed.sha256;
+      lines.push(t('draftLine', { file: draft.file.replace(/^drafts\//, ''), state: valid ? t('signedMark', { name: signed.name }) : t('unsignedMark') }));
+    }
+  }
+  lines.push(outcome === 'stopped' ? t('paused', { dir }) : t('nextSteps', { dir }));
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Turn what stopped the walk into the CLI's one-line message and exit code. */
+function failure(ctx: CliContext, error: unknown, record: IncidentRecord | undefined): Error {
+  const t = flowText(ctx.lang);
+  const dir = record ? shown(ctx, record.dir) : '';
+  if (error instanceof PromptInterrupted) {
+    if (record) {
+      try {
+        record.append({ type: 'interrupted', signal: error.signal });
+      } catch {
+        // the answers are saved already; this entry only dates the interruption
+      }
+    }
+    return new InterruptedError(record ? t('interrupted', { signal: error.signal, dir }) : '');
+  }
+  if (error instanceof MissingAnswer) {
+    const key = error.key.replace(/^(q|triage)\./, '');
+    return new UsageError(record ? t('missingAnswer', { key, question: error.question, dir }) : t('missingAnswerNoRecord', { key, question: error.question }));
+  }
+  if (error instanceof RecordError) return new UsageError(error.describe(ctx.lang));
+  if (error instanceof FlowError) return new UsageError(error.message);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+async function walkAndReport(ctx: CliContext, session: Session, start: () => Promise<{ record: IncidentRecord; loaded: Walk['loaded'] }>): Promise<void> {
+  let record: IncidentRecord | undefined;
+  try {
+    const begun = await start();
+    record = begun.record;
+    notices(ctx, record);
+    const walk = new Walk(record, begun.loaded, session.options);
+    const outcome = await walk.run();
+    report(ctx, record, outcome);
+    if (walk.failures.length) throw new UsageError(flowText(ctx.lang)('draftsFailed', { count: walk.failures.length, dir: shown(ctx, record.dir) }));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw failure(ctx, error, record);
+  } finally {
+    record?.close();
+    session.dispose();
+  }
+}
+
+export async function runRespond(name: string | undefined, opts: RespondOptions, ctx: CliContext): Promise<void> {
+  let preset: Preset | undefined;
+  if (opts.answers) {
+    const file = resolve(ctx.cwd, opts.answers);
+    const loaded = loadAnswersFile(file, ctx.lang);
+    preset = {
+      answers: loaded.answers,
+      file,
+      where: (pointer) => {
+        const p = loaded.map.locate(pointer);
+        return `${opts.answers}:${p.line}:${p.column}`;
+      },
+    };
+  }
+  const interactive = !preset && isInteractive();
+  const session = await openSession(ctx, { yes: opts.yes, preset, interactive });
+  const registry = registryFor(ctx, opts.playbooks);
+  const root = resolve(ctx.cwd, opts.dir ?? 'incidents');
+  await walkAndReport(ctx, session, () => beginIncident({ root, registry, playbook: name, options: session.options }));
+}
+
+export async function runResume(dir: string, opts: { yes?: boolean; playbooks?: string[] }, ctx: CliContext): Promise<void> {
+  const session = await openSession(ctx, { yes: opts.yes, interactive: isInteractive() });
+  const registry = registryFor(ctx, opts.playbooks);
+  const tz = session.options.config.timezone ?? 'WIB';
+  await walkAndReport(ctx, session, async () =>
+    resumeIncident(resolve(ctx.cwd, dir), registry, {
+      lang: ctx.lang,
+      now: session.options.now,
+      version: session.options.version,
+      formatSince: (iso) => clockNear(new Date(iso), tz, ctx.lang, new Date()),
+    }),
+  );
 }

@@ -95,19 +95,22 @@ export function explainCondition(condition: Condition, ctx: ConditionContext, pl
   return { id: say('id'), en: say('en') };
 }
 
-/** Wrap text to `width` columns, keeping words whole; continuation lines start with `indent`. */
+/**
+ * Wrap text to `width` columns, keeping words whole. A paragraph's leading spaces are kept on its
+ * first line; continuation lines start with `indent`.
+ */
 export function wrap(text: string, width: number, indent = ''): string {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const limit = lines.length === 0 ? width : width - indent.length;
-      if (line !== '' && line.length + 1 + word.length > limit) {
+    const lead = /^\s*/.exec(paragraph)![0];
+    let line = lead;
+    for (const word of paragraph.trim().split(/\s+/).filter(Boolean)) {
+      if (line.trim() !== '' && line.length + 1 + word.length > width) {
         lines.push(line);
-        line = word;
-      } else line = line === '' ? word : `${line} ${word}`;
+        line = indent + word;
+      } else line = line.trim() === '' ? line + word : `${line} ${word}`;
     }
     lines.push(line);
   }
-  return lines.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
+  return lines.join('\n');
 }

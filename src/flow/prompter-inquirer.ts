@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locale } from '../playbook/schema.js';
 import { flowText } from './messages.js';
+import { wrap } from './present.js';
 import { PromptInterrupted, type Prompter, type PromptSpec, type Reply, type TextPrompt, type Weight } from './prompter.js';
 import type { Style } from './walk.js';
 
@@ -70,7 +71,7 @@ export class InquirerPrompter implements Prompter {
   async ask(spec: PromptSpec): Promise<Reply> {
     if (this.options.signal?.aborted) throw new PromptInterrupted(String(this.options.signal.reason ?? 'SIGINT'));
     const lib = (this.lib ??= await import('@inquirer/prompts'));
-    if (spec.help) this.say(this.options.style.dim(`  ${spec.help}`));
+    if (spec.help) this.say(this.options.style.dim(wrap(`  ${spec.help}`, 78, '  ')));
     for (;;) {
       const reply = await this.once(lib, spec);
       if (reply) return reply;
@@ -98,7 +99,7 @@ export class InquirerPrompter implements Prompter {
             ...(spec.canSkip ? [new lib.Separator(), { value: SKIP_VALUE, name: this.t('skipChoice') }] : []),
           ];
           const value = await lib.select(
-            { message: spec.message, choices, default: spec.default, pageSize: 12, theme: { style: { keysHelpTip: tip(this.t('hintSelect')) } } },
+            { message: spec.message, choices, default: spec.default, pageSize: 12, theme: { style: { keysHelpTip: tip(this.t(spec.canBack ? 'hintSelect' : 'hintSelectNoBack')) } } },
             context,
           );
           return value === SKIP_VALUE ? { type: 'skip' } : { type: 'answer', value };
@@ -109,7 +110,7 @@ export class InquirerPrompter implements Prompter {
               message: spec.message,
               choices: spec.choices.map((c) => ({ value: c.value, name: c.label, checked: spec.default?.includes(c.value) ?? false })),
               pageSize: 12,
-              theme: { style: { keysHelpTip: tip(this.t('hintCheckbox')) } },
+              theme: { style: { keysHelpTip: tip(this.t(spec.canBack ? 'hintCheckbox' : 'hintCheckboxNoBack')) } },
             },
             context,
           );
@@ -139,13 +140,16 @@ export class InquirerPrompter implements Prompter {
 
   private async text(lib: Inquirer, spec: TextPrompt, context: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal: AbortSignal }): Promise<Reply | undefined> {
     const t = this.t;
-    const hints = [spec.canSkip ? t('hintText') : t('hintTextRequired')];
+    const hints = [t(spec.canSkip ? (spec.canBack ? 'hintText' : 'hintTextNoBack') : spec.canBack ? 'hintTextRequired' : 'hintTextRequiredNoBack')];
     if (spec.kind === 'list') hints.unshift(t('listHint'));
     if (spec.kind === 'editor') hints.unshift(t('editorHint'));
     const special = (raw: string) => raw === '<' || (spec.kind === 'editor' && raw === ':e');
+    const hint = this.options.style.dim(`(${hints.join(' · ')})`);
     const raw = await lib.input(
       {
-        message: `${spec.message} ${this.options.style.dim(`(${hints.join(' · ')})`)}`,
+        message: spec.message,
+        // The keys hint is for the question being asked; the answered line stays clean.
+        theme: { style: { message: (text: string, status: string) => (status === 'done' ? this.options.style.bold(text) : `${this.options.style.bold(text)} ${hint}`) } },
         default: spec.default,
         validate: (value: string) => {
           const v = value.trim();

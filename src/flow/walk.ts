@@ -10,7 +10,7 @@ import type { AnswersFile, AnswerValue, Office, Timezone } from '../incident/ans
 import { TIMEZONES } from '../incident/answers-schema.js';
 import { coerceAnswer, validateAnswer } from '../incident/answers.js';
 import type { UserConfig } from '../incident/config.js';
-import type { AnswerEvent, DraftEvent, IncidentEvent, PlaybookRef } from '../incident/events.js';
+import type { AnswerEvent, DraftEvent, IncidentEvent, NewEvent, PlaybookRef } from '../incident/events.js';
 import { currentHash, IncidentRecord } from '../incident/record.js';
 import { answerOf, checklistKey, draftKey, META_KEYS, metaOf, questionAnswers, questionKey, timezoneOf, toAnswersFile, triageAnswers, triageKey } from '../incident/state.js';
 import { clock, dateStamp, isoInZone, longDate, parseTime, readStoredTime } from '../incident/time.js';
@@ -76,6 +76,8 @@ export interface WalkOptions {
   preset?: Preset;
   /** the tool's version, recorded with each session */
   version?: string;
+  /** how a file path is shown (relative to the working folder) */
+  showPath?: (path: string) => string;
 }
 
 /** A playbook that loaded without errors. */
@@ -191,14 +193,16 @@ export async function beginIncident(args: { root: string; registry: Registry; pl
   return { record, loaded };
 }
 
+/** The playbook of a record: a built-in by id (the package may have moved since), an office's own by its file. */
+export function recordPlaybook(playbook: PlaybookRef, registry: Registry, lang: Locale): ReadyPlaybook {
+  return loadReady(registry, playbook.source === 'built-in' ? playbook.id : playbook.file, lang).loaded;
+}
+
 /** Open an existing record for a walk. */
 export function resumeIncident(dir: string, registry: Registry, options: Pick<WalkOptions, 'lang' | 'now' | 'version'> & { formatSince?: (iso: string) => string }): { record: IncidentRecord; loaded: ReadyPlaybook } {
   const record = IncidentRecord.resume(dir, { now: options.now, version: options.version, formatSince: options.formatSince });
   try {
-    const playbook = record.state.created!.playbook;
-    // Built-ins by id (the package may have moved since); an office's own playbook by its file.
-    const name = playbook.source === 'built-in' ? playbook.id : playbook.file;
-    return { record, loaded: loadReady(registry, name, options.lang).loaded };
+    return { record, loaded: recordPlaybook(record.state.created!.playbook, registry, options.lang) };
   } catch (error) {
     record.close();
     throw error;
@@ -214,6 +218,8 @@ export class Walk {
   private readonly playbook: Playbook;
   /** something was asked or recorded in this pass (decides whether to offer a pause between stages) */
   private progressed = false;
+  /** drafts that could not be rendered (a broken template): reported, the walk goes on */
+  readonly failures: string[] = [];
 
   constructor(
     readonly record: IncidentRecord,
@@ -239,6 +245,10 @@ export class Walk {
   }
   private get draftLang(): Locale {
     return this.state.created?.lang ?? this.lang;
+  }
+
+  private shown(path: string): string {
+    return this.options.showPath ? this.options.showPath(path) : path;
   }
 
   private say(text: string, weight: Weight = 'detail'): void {
@@ -270,6 +280,7 @@ export class Walk {
     this.progressed = false;
     await this.startSection();
     await this.officeSection();
+    this.presetSection();
     await this.triageSection();
     if (this.record.session > 1) await this.missingFactsSection();
     for (const [index, stage] of this.playbook.stages.entries()) {
@@ -285,6 +296,7 @@ export class Walk {
       this.record.append({ type: 'finished' });
       this.say(this.options.style.green(this.t('walkFinished')), 'summary');
     }
+    if ([...this.state.steps.values()].some((s) => s.status === 'open')) this.say(this.t('openStepsLater'), 'summary');
     return 'finished';
   }
 
@@ -548,25 +560,7 @@ export class Walk {
       canBack: false,
       required: Boolean(question.required),
     };
-    const preset = this.options.preset;
-    const fromFile = preset
-      ? () => {
-          const id = question.id;
-          const inTriage = key.startsWith('triage.') && preset.answers.triage && id in preset.answers.triage;
-          const pointer = inTriage ? `/triage/${pointerKey(id)}` : `/answers/${pointerKey(id)}`;
-          const raw = inTriage ? preset.answers.triage![id] : preset.answers.answers[id];
-          if (raw === undefined) return undefined;
-          if (raw === null) return { value: null };
-          let value: AnswerValue | undefined = coerceAnswer(question, raw);
-          if (question.type === 'datetime' && typeof value === 'string') {
-            const at = parseTime(value, this.tz, this.options.now(), 'past');
-            if (at) value = isoInZone(at, this.tz);
-          }
-          const problem = validateAnswer(question, value, lang);
-          if (problem) throw new FlowError(`${preset.where(pointer)}: ${id}: ${problem}`);
-          return { value: value ?? null };
-        }
-      : undefined;
+    const fromFile = this.options.preset ? () => this.presetAnswer(question, key) : undefined;
     const choices = (question.options ?? []).map((o): Choice => ({ value: o.value, label: local(o.label, lang) }));
     const dflt = question.default;
     switch (question.type) {
@@ -611,6 +605,47 @@ export class Walk {
     }
   }
 
+  /** An answer from the answers file, read and checked like a typed one; undefined when the file has none. */
+  private presetAnswer(question: Question, key: string): { value: Stored | null } | undefined {
+    const preset = this.options.preset;
+    if (!preset) return undefined;
+    const id = question.id;
+    const inTriage = key.startsWith('triage.') && preset.answers.triage !== undefined && id in preset.answers.triage;
+    const pointer = inTriage ? `/triage/${pointerKey(id)}` : `/answers/${pointerKey(id)}`;
+    const raw = inTriage ? preset.answers.triage![id] : preset.answers.answers[id];
+    if (raw === undefined) return undefined;
+    if (raw === null) return { value: null };
+    let value: AnswerValue | undefined = coerceAnswer(question, raw);
+    if (question.type === 'datetime' && typeof value === 'string') {
+      const at = parseTime(value, this.tz, this.options.now(), 'past');
+      if (at) value = isoInZone(at, this.tz);
+    }
+    const problem = validateAnswer(question, value, this.lang);
+    if (problem) throw new FlowError(`${preset.where(pointer)}: ${id}: ${problem}`);
+    return { value: value ?? null };
+  }
+
+  /**
+   * With --answers every fact in the file is known from the start, so the first drafts already
+   * carry the figures that later steps would ask for. Written as one durable batch.
+   */
+  private presetSection(): void {
+    const preset = this.options.preset;
+    if (!preset) return;
+    const batch: NewEvent[] = [];
+    for (const id of Object.keys(preset.answers.answers)) {
+      const key = questionKey(id);
+      if (this.state.inputs.has(key)) continue;
+      const question = this.playbook.questions.find((q) => q.id === id);
+      // Facts the playbook does not ask (a template may still read them) are kept as given.
+      const given = question ? this.presetAnswer(question, key)! : { value: preset.answers.answers[id] as Stored | null };
+      batch.push({ type: 'answer', key, ...(given.value === null ? { unknown: true as const } : { value: given.value }), auto: true });
+    }
+    if (batch.length === 0) return;
+    this.record.appendMany(batch);
+    this.saveSnapshot();
+  }
+
   private async triageSection(): Promise<void> {
     const spec = this.playbook.triage;
     const questions = [...spec.urgency, ...spec.impact];
@@ -649,15 +684,15 @@ export class Walk {
     lines.push(
       style.bold(t('levelLine', { level: result.level, name: local(level?.name, this.lang), urgency: t(`grade.${result.urgency}` as FlowMessage), impact: t(`grade.${result.impact}` as FlowMessage) })),
     );
-    if (level?.description) lines.push(`  ${wrap(local(level.description, this.lang), WIDTH - 2, '  ')}`);
-    if (result.unanswered.length) lines.push(style.yellow(`  ${wrap(t('triageUnanswered', { list: result.unanswered.join(', ') }), WIDTH - 2, '  ')}`));
+    if (level?.description) lines.push(wrap(`  ${local(level.description, this.lang)}`, WIDTH, '  '));
+    if (result.unanswered.length) lines.push(style.yellow(wrap(`  ${t('triageUnanswered', { list: result.unanswered.join(', ') })}`, WIDTH, '  ')));
     if (level && level.escalation.length) {
       lines.push(`  ${t('escalation')}`);
       for (const e of level.escalation) {
         const due = deadlineText(dueAt(this.start, e.within), now, this.tz, this.lang);
         const line = `    • ${roleTitle(this.playbook, e.role, this.lang)} — ${t('byTime', { time: due.clock })} (${due.left})`;
         lines.push(due.overdue ? style.red(wrap(line, WIDTH, '      ')) : wrap(line, WIDTH, '      '));
-        if (e.note) lines.push(`      ${wrap(local(e.note, this.lang), WIDTH - 6, '      ')}`);
+        if (e.note) lines.push(wrap(`      ${local(e.note, this.lang)}`, WIDTH, '      '));
       }
     }
     const every = level?.updateEvery ?? this.playbook.settings?.updateEvery;
@@ -665,7 +700,7 @@ export class Walk {
     const strategy = recommendStrategy(this.playbook.scct);
     lines.push('');
     lines.push(style.bold(t('strategyLine', { strategy: t(`posture.${strategy.primary}` as FlowMessage) })));
-    lines.push(`  ${wrap(local(strategy.reason, this.lang), WIDTH - 2, '  ')}`);
+    lines.push(wrap(`  ${local(strategy.reason, this.lang)}`, WIDTH, '  '));
     return lines.join('\n');
   }
 
@@ -731,7 +766,8 @@ export class Walk {
       this.say(style.dim(wrap(`⤼ [${number}] ${local(step.title, this.lang)} — ${t('skippedBecause', { reason: reason[this.lang] })}`, WIDTH, '    ')), 'summary');
       return;
     }
-    this.say(this.stepHeader(step, number), 'summary');
+    this.say(this.stepHeader(step, number));
+    const failuresBefore = this.failures.length;
 
     for (const id of step.asks ?? []) {
       const question = this.playbook.questions.find((q) => q.id === id);
@@ -765,13 +801,18 @@ export class Walk {
       ticked = Array.isArray(value) ? value.map(Number) : [];
     }
     const pending = items.map((_, i) => i).filter((i) => !ticked.includes(i));
-    const status = pending.length === 0 ? 'done' : 'open';
+    // A draft that failed keeps the step open, so the next session tries it again.
+    const status = pending.length === 0 && this.failures.length === failuresBefore ? 'done' : 'open';
     const previous = this.state.steps.get(step.id);
     if (!previous || previous.status !== status || JSON.stringify(previous.pending ?? []) !== JSON.stringify(pending)) {
       this.record.append({ type: 'step', stage: stage.id, step: step.id, status, pending, ...(step.public ? { public: true } : {}) });
       this.saveSnapshot();
     }
-    this.say(status === 'done' ? style.green(`  ✓ ${t('stepDone')}`) : style.yellow(`  ○ ${t('stepOpen', { count: pending.length })}`));
+    const label = `[${number}] ${local(step.title, this.lang)}`;
+    this.say(
+      status === 'done' ? style.green(wrap(`✓ ${label} — ${t('stepDone')}`, WIDTH, '    ')) : style.yellow(wrap(`○ ${label} — ${t('stepOpen', { count: pending.length })}`, WIDTH, '    ')),
+      'summary',
+    );
   }
 
   private stepHeader(step: Step, number: string): string {
@@ -786,8 +827,8 @@ export class Walk {
       `  ${t('deadline')}: ${due.overdue ? style.red(`${due.clock} — ${due.left}`) : `${due.clock} — ${due.left}`}`,
     ];
     if (step.posture) lines.push(`  ${t('posture')}: ${t(`posture.${step.posture}` as FlowMessage)}`);
-    if (step.description) lines.push(`  ${wrap(local(step.description, this.lang), WIDTH - 2, '  ')}`);
-    if (step.reason) lines.push(style.dim(`  ${wrap(local(step.reason, this.lang), WIDTH - 2, '  ')}`));
+    if (step.description) lines.push(wrap(`  ${local(step.description, this.lang)}`, WIDTH, '  '));
+    if (step.reason) lines.push(style.dim(wrap(`  ${local(step.reason, this.lang)}`, WIDTH, '  ')));
     return lines.join('\n');
   }
 
@@ -806,7 +847,15 @@ export class Walk {
     const release = publicStep ? this.releaseCount() + (existing ? 0 : 1) : undefined;
     const answers = this.answersFile(release);
     if (!answers) return undefined;
-    const result = await this.options.drafter({ loaded: this.loaded, templateId: template.id, lang, answers, now: this.options.now() });
+    let result: DraftResult;
+    try {
+      result = await this.options.drafter({ loaded: this.loaded, templateId: template.id, lang, answers, now: this.options.now() });
+    } catch (error) {
+      if (!(error instanceof FlowError)) throw error;
+      this.failures.push(error.message);
+      this.say(this.options.style.red(wrap(`  ✗ ${this.t('draftFailed', { title: local(template.title, this.lang), reason: error.message })}`, WIDTH, '    ')), 'summary');
+      return undefined;
+    }
     const written = this.record.writeDraft(template.id, lang, result.markdown);
     const event = this.record.append({ type: 'draft', template: template.id, lang, file: written.file, sha256: written.sha256, missing: result.missing, source: 'render' }) as DraftEvent;
     this.saveSnapshot();
@@ -911,7 +960,7 @@ export class Walk {
 
   private showDraft(template: Template, draft: DraftEvent): void {
     const style = this.options.style;
-    const path = join(this.record.dir, draft.file);
+    const path = this.shown(join(this.record.dir, draft.file));
     const text = readDraft(this.record.dir, draft.file);
     const title = ` ${local(template.title, this.lang)} (${draft.lang}) `;
     const lines = [
@@ -972,7 +1021,7 @@ export class Walk {
       if (!template) continue;
       const updated = await this.render(template, draft.lang);
       if (updated && updated.sha256 !== draft.sha256) {
-        this.say(this.t('draftRefreshed', { title: local(template.title, this.lang), path: join(this.record.dir, updated.file) }), 'summary');
+        this.say(this.t('draftRefreshed', { title: local(template.title, this.lang), path: this.shown(join(this.record.dir, updated.file)) }), 'summary');
         this.showDraftSummary(updated);
       }
     }

@@ -165,7 +165,7 @@ export function loadAnswersFile(path: string, lang: Locale = 'en'): LoadedAnswer
       case ValueErrorType.ObjectAdditionalProperties:
         throw new UsageError(`${where(doc.map, error.path, true)}: ${t('unknownKey', { key })}`);
       case ValueErrorType.ObjectRequiredProperty:
-        throw new UsageError(`${where(doc.map, error.path.slice(0, error.path.lastIndexOf('/')))}: ${t('missingKey', { key })}`);
+        throw new UsageError(`${where(doc.map, error.path.slice(0, error.path.lastIndexOf('/')), true)}: ${t('missingKey', { key })}`);
       default: {
         const detail = error.type === ValueErrorType.StringPattern || error.type === ValueErrorType.Union || error.type === ValueErrorType.Literal
           ? `${t('wrongType', { key })}: ${error.message.toLowerCase()}`

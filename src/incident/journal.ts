@@ -99,7 +99,12 @@ export class JournalWriter {
 
   /** Write one event as one line and fsync it: when this returns, the event survives a crash. */
   append(event: IncidentEvent): void {
-    const line = Buffer.from(`${JSON.stringify(event)}\n`, 'utf8');
+    this.appendAll([event]);
+  }
+
+  /** Write events as lines with a single fsync. A crash midway leaves whole lines and at most one torn one. */
+  appendAll(events: IncidentEvent[]): void {
+    const line = Buffer.from(events.map((event) => `${JSON.stringify(event)}\n`).join(''), 'utf8');
     const before = this.size();
     try {
       writeAll(this.fd, line);

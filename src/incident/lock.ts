@@ -27,6 +27,13 @@ export interface Lock {
   release(): void;
 }
 
+/** Who holds the incident's lock now, if anyone still running does (for `tanggap status`). */
+export function lockHolder(dir: string): LockHolder | undefined {
+  const holder = readHolder(join(dir, LOCK_FILE));
+  if (!holder) return undefined;
+  return holder.host !== hostname() || processAlive(holder.pid) ? holder : undefined;
+}
+
 function readHolder(file: string): LockHolder | undefined {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;

@@ -155,6 +155,14 @@ export class IncidentRecord {
     return full;
   }
 
+  /** Write several events with one fsync: all of them are on disk when this returns, or none counts. */
+  appendMany(events: NewEvent[]): void {
+    const full = events.map((event) => ({ ...event, id: newId(), at: this.now().toISOString(), session: this.session }) as IncidentEvent);
+    this.writer.appendAll(full);
+    this.events.push(...full);
+    this.cached = undefined;
+  }
+
   /** drafts/<template>.<lang>.md, replaced atomically. Returns its path relative to the record and its hash. */
   writeDraft(template: string, lang: Locale, markdown: string): { file: string; path: string; sha256: string } {
     const draftsDir = join(this.dir, DRAFTS_DIR);

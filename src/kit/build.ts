@@ -155,7 +155,7 @@ export function buildKit(input: KitInput): Kit {
     `**${w('language')}:** ${w('languageName')}`,
   ];
   const rows = documents.map((doc, i) => {
-    const no = doc.templateId ? pad(i + 1) : w('none');
+    const no = pad(i + 1);
     const kind = KIND_LABEL[lang][doc.kind];
     const channel = doc.channel ? CHANNEL_LABEL[lang][doc.channel] : w('none');
     return `| ${no} | [${cell(doc.title)}](${doc.file}) | ${kind} | ${channel} | ${lengthText(doc.length, lang)} | ${factList(doc.missing, lang)} |`;

@@ -29,9 +29,11 @@ export function safeHref(href: string): string | undefined {
 }
 
 const SAFE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/;
-const MARKER = /\[\[(?:BELUM ADA|MISSING): [^\]<>&"']{1,200}\]\]/g;
+const MARKER = /\[\[(?:BELUM ADA|MISSING): ([^\]<>&"']{1,200})\]\]/g;
 
 let instance: MarkedInstance | undefined;
+/** The facts the document being converted really lacks; only their markers are highlighted. */
+let highlighted: ReadonlySet<string> = new Set();
 
 async function markdownRenderer(): Promise<MarkedInstance> {
   if (instance) return instance;
@@ -58,9 +60,10 @@ async function markdownRenderer(): Promise<MarkedInstance> {
         return SAFE_IMAGE.test(href) ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}">` : escapeHtml(text);
       },
       text(token) {
-        const html = 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : escapeHtml(token.text);
-        // A missing-fact marker is one text token only when the engine wrote it; an escaped look-alike from an answer is split.
-        return token.type === 'text' ? html.replace(MARKER, (m) => `<mark class="missing">${m}</mark>`) : html;
+        if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+        // Always escaped, also inside raw blocks. Only markers of facts the engine reported missing are
+        // highlighted, so look-alike text in an answer stays plain.
+        return escapeHtml(token.text).replace(MARKER, (m, fact: string) => (highlighted.has(fact) ? `<mark class="missing">${m}</mark>` : m));
       },
     },
   });
@@ -68,10 +71,15 @@ async function markdownRenderer(): Promise<MarkedInstance> {
   return md;
 }
 
-/** Markdown to safe HTML. */
-export async function markdownToHtml(markdown: string): Promise<string> {
+/** Markdown to safe HTML; markers of the `missing` facts are highlighted. */
+export async function markdownToHtml(markdown: string, missing: Iterable<string> = []): Promise<string> {
   const md = await markdownRenderer();
-  return md.parse(markdown, { async: false }) as string;
+  highlighted = new Set(missing);
+  try {
+    return md.parse(markdown, { async: false }) as string;
+  } finally {
+    highlighted = new Set();
+  }
 }
 
 const STYLE = `
@@ -149,7 +157,7 @@ export async function kitHtml(kit: Kit, answers: AnswersFile): Promise<string> {
   const sections: string[] = [];
   for (const [i, doc] of kit.documents.entries()) {
     const no = String(i + 1).padStart(2, '0');
-    const body = await markdownToHtml(kit.drill ? withoutDrillBanner(doc.markdown, lang) : doc.markdown);
+    const body = await markdownToHtml(kit.drill ? withoutDrillBanner(doc.markdown, lang) : doc.markdown, doc.missing.map((m) => m.fact));
     const kind = KIND_LABEL[lang][doc.kind];
     const channel = doc.channel ? ` · ${CHANNEL_LABEL[lang][doc.channel]}` : '';
     const length = doc.length ? `<span class="length${doc.length.over ? ' over' : ''}">${text(lengthText(doc.length, lang).replace(/\*\*/g, ''))}</span>` : '';

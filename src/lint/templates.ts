@@ -50,7 +50,8 @@ export interface HbsProgram extends HbsNode {
 
 const require = createRequire(import.meta.url);
 let handlebars: { parse(source: string): HbsProgram } | undefined;
-const hbs = () => (handlebars ??= require('handlebars') as { parse(source: string): HbsProgram });
+// Only Handlebars' parser: linting never renders, and the full library costs start-up time.
+const hbs = () => (handlebars ??= require('handlebars/dist/cjs/handlebars/compiler/base.js') as { parse(source: string): HbsProgram });
 
 const parsedCache = new Map<string, ParsedTemplate>();
 

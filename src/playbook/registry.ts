@@ -1,13 +1,12 @@
 /** Finding playbooks: the built-in ones shipped with the package and an office's own folders. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package.js';
 import { loadPlaybook, type LoadedPlaybook } from './load.js';
 import { LOCALES, type Locale } from './schema.js';
 import { loadYamlFile, type Json } from './yaml.js';
 
-/** The package's own folder (dist/playbook/ -> package root). */
-export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+export { PACKAGE_ROOT };
 export const BUILTIN_PLAYBOOKS = join(PACKAGE_ROOT, 'playbooks');
 export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 

@@ -1,6 +1,5 @@
 /** Schema validation of a (merged) playbook, with "did you mean" for unknown keys and values. */
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import { ValueErrorType } from '@sinclair/typebox/errors';
+import { Errors, ValueErrorType } from '@sinclair/typebox/errors';
 import type { TSchema } from '@sinclair/typebox';
 import { didYouMean } from '../findings.js';
 import { Playbook } from './schema.js';
@@ -14,8 +13,7 @@ export interface SchemaProblem {
   message: string;
 }
 
-let compiled: TypeCheck<typeof Playbook> | undefined;
-const checker = () => (compiled ??= TypeCompiler.Compile(Playbook));
+import { checkPlaybook } from './playbook-check.generated.js';
 
 function literalValues(schema: TSchema): string[] | undefined {
   const anyOf = (schema as { anyOf?: { const?: unknown }[] }).anyOf;
@@ -40,7 +38,9 @@ export function validatePlaybook(value: Json | undefined): SchemaProblem[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return [{ pointer: '', atKey: false, messageId: 'not-a-mapping', message: 'a playbook must be a mapping of keys to values' }];
   }
-  for (const error of checker().Errors(value)) {
+  // The precompiled check is fast; the detailed walk runs only on an invalid playbook.
+  if (checkPlaybook(value)) return problems;
+  for (const error of Errors(Playbook, [], value)) {
     const pointer = error.path;
     const key = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
     let problem: SchemaProblem;

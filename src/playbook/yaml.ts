@@ -164,7 +164,9 @@ export function parseYaml(file: string, text: string): YamlFile {
     findings.push(parseFinding(file, 'multiple-documents', 'the file holds several YAML documents; a playbook is one document (remove the extra "---")', position(lineCounter, start, start + 3)));
   }
   const doc = docs[0];
-  for (const error of doc.errors) {
+  // Tab indentation confuses the rest of the parse; its follow-on errors only mislead.
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  for (const error of tabs.length ? tabs : doc.errors) {
     const [start, end] = error.pos;
     const id = /call stack/i.test(error.message) ? 'limit' : error.code.toLowerCase().replace(/_/g, '-');
     findings.push(parseFinding(file, id, cleanYamlMessage(error.message), position(lineCounter, start, end)));

@@ -387,7 +387,7 @@ class Rewriter {
     const simple = path.parts.length === 1 && !path.data && path.depth === 0 && !/^(\.|this\b)/.test(path.original);
     const isCall = node.params.length > 0 || node.hash !== undefined || (simple && OUTPUT_HELPERS.has(path.original));
     if (!isCall) {
-      node.params = [path, numberNode(this.site(node, factName(path)), node.loc)];
+      node.params = [path, numberNode(this.site(path, factName(path)), node.loc)];
       node.path = pathNode('__fact', node.loc);
       return node;
     }
@@ -397,7 +397,7 @@ class Rewriter {
       this.fail(node, this.t('unknownHelper', { name, known }));
     }
     const firstPath = node.params.find(isPath);
-    const where = this.site(node, firstPath ? factName(firstPath) : name);
+    const where = this.site(firstPath ?? path, firstPath ? factName(firstPath) : name);
     node.params = [stringNode(name, node.loc), numberNode(where, node.loc), ...node.params.map((p) => this.expression(p, true))];
     if (node.hash) this.hash(node.hash, true);
     node.path = pathNode('__call', node.loc);

@@ -21,7 +21,7 @@ describe('every rule is documented and has fixtures', () => {
       const doc = join(DOCS, `${rule.id}.md`);
       expect(existsSync(doc), `docs/rules/${rule.id}.md`).toBe(true);
       const text = readFileSync(doc, 'utf8');
-      expect(text).toMatch(/^# .*`?${rule.id}`?/m);
+      expect(text).toMatch(new RegExp(`^# \x60?${rule.id}\x60?$`, 'm'));
       expect(text).toMatch(/## Problematic/);
       expect(text).toMatch(/## Correct/);
       expect(playbooks(join(FIXTURES, rule.id, 'pass')).length, 'pass fixtures').toBeGreaterThan(0);

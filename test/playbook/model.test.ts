@@ -130,3 +130,12 @@ describe('JSON Schema', () => {
     expect(committed).toEqual(schema);
   });
 });
+
+describe('precompiled validator', () => {
+  it('is generated from the current schema (run `node scripts/write-validator.js` after changing it)', async () => {
+    // @ts-expect-error a plain JavaScript build script
+    const { validatorSource } = (await import('../../scripts/write-validator.js')) as { validatorSource: () => string };
+    const committed = readFileSync(resolve(import.meta.dirname, '..', '..', 'src', 'playbook', 'playbook-check.generated.ts'), 'utf8');
+    expect(committed).toBe(validatorSource());
+  });
+});

@@ -26,6 +26,8 @@ const Data = Type.Object(
     earlier: Type.Array(Type.String({ minLength: 1 })),
     /** words just before a time that make it the time of the figures, not of the event ("per", "hingga", "as of") */
     asOf: Type.Array(Type.String({ minLength: 1 })),
+    /** words of a sentence that gives contact numbers ("hotline", "telepon", "call") */
+    contact: Type.Array(Type.String({ minLength: 1 })),
     /** words that point to another event than the recorded one ("susulan", "kembali", "again") */
     otherEvent: Type.Array(Type.String({ minLength: 1 })),
     /** words that say when or where the incident happened ("terjadi", "occurred") */
@@ -43,9 +45,17 @@ const NUMBER = /^(?:\d{1,3}(?:[.,]\d{3})+|\d+)$/;
 const lower = (s: string) => s.toLowerCase();
 const split = (s: string) => lower(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
+/**
+ * The words that name a fact in a statement of this language: the question id's words (Indonesian)
+ * and its prompt's, without generic words and without the qualifiers in parentheses ("(jiwa)", "(berat, sedang)").
+ */
 function keywords(fact: Fact, lang: Locale, data: Data): Set<string> {
   const skip = new Set([...data.generic, ...data.counters].map(lower));
-  const words = fact.id.startsWith('incident.') ? data.startWords.map(lower) : [...split(fact.id.replace(/_/g, ' ')), ...split(fact.prompt[lang] ?? '')];
+  const prompt = (fact.prompt[lang] ?? '').replace(/\([^)]*\)/g, ' ');
+  let words: string[];
+  if (fact.id.startsWith('incident.')) words = data.startWords.map(lower);
+  else if (lang === 'id' || !fact.prompt[lang]) words = [...split(fact.id.replace(/_/g, ' ')), ...split(prompt)];
+  else words = split(prompt);
   return new Set(words.filter((w) => w.length >= 3 && !skip.has(w) && !/^\d+$/.test(w)));
 }
 
@@ -74,11 +84,17 @@ function numberReports(statement: Statement, facts: Fact[], lang: Locale, data: 
   const counters = new Set(data.counters.map(lower));
   const generic = new Set(data.generic.map(lower));
   const earlier = new Set(data.earlier.map(lower));
+  const contact = new Set(data.contact.map(lower));
   const reports: RuleReport[] = [];
   for (const sentence of statement.sentences) {
     const words = sentence.words;
+    // A sentence that gives a phone number or a hotline is about contact, not figures.
+    if (words.some((w) => split(w.text).some((p) => contact.has(p)))) continue;
+    const found: { fact: Fact; word: Word; value: number }[] = [];
     words.forEach((word, i) => {
       if (!NUMBER.test(word.text)) return;
+      // A year ("Tahun Anggaran 2025"); counts that large are written with a separator.
+      if (/^(19|20)\d\d$/.test(word.text)) return;
       const prev = words[i - 1];
       const next = words[i + 1];
       if ((next && months.has(lower(next.text))) || (prev && months.has(lower(prev.text)))) return;
@@ -92,16 +108,24 @@ function numberReports(statement: Statement, facts: Fact[], lang: Locale, data: 
       if (words[j] && counters.has(lower(words[j].text))) j++;
       const headWord = words[j] && !/[,;:()—–]/.test(statement.prose.slice(words[j - 1].end, words[j].start)) ? split(words[j].text)[0] : undefined;
       const around = tokensOf(windowOf(statement, sentence, i, 5));
+      const near = tokensOf(windowOf(statement, sentence, i, 3).filter((w) => w.start < word.start));
       const candidates = numberFacts
         .map(({ fact, words: kw }) => ({ fact, hits: [...kw].filter((k) => around.has(k)).length, needed: Math.min(2, kw.size), kw }))
         .filter((c) => c.needed > 0 && c.hits >= c.needed)
+        // One of its words names what the number counts, or sits right before it.
+        .filter((c) => (headWord !== undefined && c.kw.has(headWord)) || [...c.kw].some((k) => near.has(k)))
         .filter((c) => headWord === undefined || /^\d/.test(headWord) || c.kw.has(headWord) || generic.has(headWord));
       if (candidates.length === 0) return;
       const best = Math.max(...candidates.map((c) => c.hits));
       const top = candidates.filter((c) => c.hits === best);
-      if (top.some((c) => c.fact.value === value)) return;
       if (new Set(top.map((c) => c.fact.value)).size > 1) return;
-      const fact = top[0].fact;
+      found.push({ fact: top[0].fact, word, value });
+    });
+    // Several figures for one fact in a sentence, or the recorded one among them, is a breakdown ("120 rumah rusak: 40 rusak berat, …").
+    for (const fact of new Set(found.map((f) => f.fact))) {
+      const mine = found.filter((f) => f.fact === fact);
+      if (mine.length > 1 || mine.some((f) => f.value === fact.value)) continue;
+      const { word } = mine[0];
       reports.push({
         messageId: 'number',
         start: word.start,
@@ -109,7 +133,7 @@ function numberReports(statement: Statement, facts: Fact[], lang: Locale, data: 
         params: { found: word.text, fact: fact.id, value: formatNumber(fact.value as number, lang) },
         suggestion: data.suggestions.number.replace(/\{value\}/g, formatNumber(fact.value as number, lang)),
       });
-    });
+    }
   }
   return reports;
 }

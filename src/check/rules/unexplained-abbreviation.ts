@@ -23,7 +23,8 @@ const Data = Type.Object(
 );
 type Data = Static<typeof Data>;
 
-const TOKEN = /(?<![\p{L}\p{N}@#/_.\-\\])[A-Z]{2,6}(?![\p{L}\p{N}/_]|\.[\p{L}])/gu;
+const TOKEN = /(?<![\p{L}\p{N}@#/_.\-\\])[A-Z]{2,6}(?![\p{L}\p{N}/_]|\.[\p{L}]|-\d)/gu;
+const CAPS_WORD = /^[\p{Lu}\p{N}]{2,}$/u;
 const ROMAN = /^[IVXLCDM]+$/;
 const URL = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/g;
 
@@ -58,7 +59,27 @@ function defined(statement: Statement, o: Occurrence, abbr: string, data: Data):
   if (paren && (paren[1].match(/\p{L}{2,}/gu) ?? []).length >= 2) return true;
   const cue = new Matcher(data.cues).first(after);
   if (cue && prose.slice(o.end, o.end + cue.start).trim().replace(/^[,:—–-]\s*/, '') === '') return true;
+  // In apposition with a proper long form: "the Regional Disaster Management Agency, BPBD" or "BPBD, the Regional … Agency".
+  const small = data.connectors.join('|');
+  const properName = `\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:(?:${small})\\s+)?\\p{Lu}[\\p{L}'’-]+)+`;
+  if (new RegExp(`${properName}\\s*,\\s*$`, 'u').test(prose.slice(Math.max(0, o.start - 120), o.start))) return true;
+  if (new RegExp(`^\\s*,\\s*(?:the\\s+)?${properName}`, 'u').test(after)) return true;
   return longFormBefore(prose, abbr, o.start, data.connectors);
+}
+
+/** Capitals that are not an abbreviation: a label ("KLAIM:"), a word also written in lower case, a shouted phrase. */
+function ordinaryCapitals(statement: Statement, start: number, abbr: string): boolean {
+  const prose = statement.prose;
+  const lineStart = prose.lastIndexOf('\n', start - 1) + 1;
+  if (/^\s*$/.test(prose.slice(lineStart, start)) && /^\s*:/.test(prose.slice(start + abbr.length))) return true;
+  for (const m of prose.matchAll(new RegExp(`(?<![\\p{L}])${abbr}(?![\\p{L}])`, 'giu'))) if (m[0] !== abbr) return true;
+  const words = (text: string) => text.split(/[ \t]+/).filter(Boolean);
+  const left = words(prose.slice(lineStart, start)).reverse();
+  const right = words(prose.slice(start + abbr.length, (prose.indexOf('\n', start) + 1 || prose.length + 1) - 1));
+  const run = [abbr];
+  for (const w of left) if (CAPS_WORD.test(w)) run.unshift(w); else break;
+  for (const w of right) if (CAPS_WORD.test(w)) run.push(w); else break;
+  return run.length >= 3 || (run.length === 2 && run.some((w) => w.length > 6));
 }
 
 export const rule = defineRule<Data>({
@@ -90,7 +111,9 @@ export const rule = defineRule<Data>({
         const start = block.start + m.index;
         if (known.has(abbr) || ROMAN.test(abbr) || /^X+$/.test(abbr)) continue;
         if (skip.some((s) => start >= s.start && start < s.end)) continue;
-        if (capsLine(statement.lineText(statement.lineOf(start)))) continue;
+        // A heading in capitals ("## KLAIM") is a label.
+        if (block.type === 'heading' && block.text.trim() === block.text.trim().toUpperCase()) continue;
+        if (capsLine(statement.lineText(statement.lineOf(start))) || ordinaryCapitals(statement, start, abbr)) continue;
         const list = byAbbr.get(abbr) ?? [];
         list.push({ start, end: start + abbr.length, inHeading: block.type === 'heading' });
         byAbbr.set(abbr, list);

@@ -1,0 +1,19 @@
+// The throughput floor: only parse each file with the `yaml` library and validate it against the
+// JSON Schema (compiled once). Prints {ms, maxRSSMB, files}.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { Playbook } from '../dist/playbook/schema.js';
+
+const dir = process.argv[2];
+const t0 = performance.now();
+const check = TypeCompiler.Compile(Playbook);
+let invalid = 0;
+const files = readdirSync(dir).filter((f) => f.endsWith('.playbook.yaml'));
+for (const f of files) {
+  const doc = parseDocument(readFileSync(join(dir, f), 'utf8'));
+  if (doc.errors.length || !check.Check(doc.toJS())) invalid++;
+}
+const ms = performance.now() - t0;
+console.log(JSON.stringify({ ms, maxRSSMB: process.resourceUsage().maxRSS / 1024, files: files.length, invalid }));

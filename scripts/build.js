@@ -1,0 +1,13 @@
+// The build: type-check and compile the module tree (dist/), bundle the CLI (dist/bundle/),
+// and write the JSON Schema from its single source (schema/playbook.schema.json).
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+run(process.execPath, ['scripts/bundle.js']);
+run(process.execPath, ['scripts/write-schema.js']);

@@ -1,0 +1,18 @@
+// Bundles the command line into dist/bundle/ (one module per lazily loaded command, shared chunks),
+// so start-up reads a handful of files instead of hundreds. Dependencies stay external except
+// those whose many small modules dominate start-up (yaml, commander, typebox).
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'dist/bundle',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  // CommonJS dependencies bundled into ESM need a `require`.
+  banner: { js: "import { createRequire as __tanggapRequire } from 'node:module'; const require = __tanggapRequire(import.meta.url);" },
+  external: ['@inquirer/*', 'marked', 'handlebars', 'handlebars/*', '@lydell/node-pty'],
+});
