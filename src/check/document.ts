@@ -291,7 +291,9 @@ function quotesOf(block: Block): Span[] {
   const text = block.text;
   for (const m of text.matchAll(/“[^”]*”|"[^"]*"|«[^»]*»/g)) spans.push({ start: block.start + m.index, end: block.start + m.index + m[0].length });
   // An opening quotation that runs to the end of the block (a quote spanning paragraphs) still counts.
-  const open = /[“"][^”"]*$/.exec(text);
-  if (open && !spans.some((s) => s.start === block.start + open.index)) spans.push({ start: block.start + open.index, end: block.end + 1 });
+  const curly = text.lastIndexOf('“');
+  const straight = (text.match(/"/g) ?? []).length % 2 === 1 ? text.lastIndexOf('"') : -1;
+  const open = curly > text.lastIndexOf('”') ? Math.max(curly, straight) : straight;
+  if (open !== -1 && !spans.some((s) => s.start <= block.start + open && s.end > block.start + open)) spans.push({ start: block.start + open, end: block.end + 1 });
   return spans;
 }

@@ -1,7 +1,8 @@
 /**
  * The incident's pinned facts, for comparing a statement's figures with them: the answers of the
- * playbook's `fact: true` questions, the incident's start and its place (answers.yaml in the
- * incident folder, the answers-file view of the record).
+ * playbook's `fact: true` questions and the incident's place (answers.yaml in the incident folder,
+ * the answers-file view of the record). The incident's start is when the office's response began,
+ * not necessarily when the event happened, so it is not compared.
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -16,7 +17,7 @@ import type { Locale, Playbook } from '../playbook/schema.js';
 export type FactKind = 'number' | 'time' | 'text';
 
 export interface Fact {
-  /** the question id, or `incident.start` / `incident.place` */
+  /** the question id, or `incident.place` */
   id: string;
   kind: FactKind;
   value: number | Date | string;
@@ -33,8 +34,6 @@ export interface IncidentFacts {
 export function factsOf(answers: AnswersFile, playbook?: Playbook): IncidentFacts {
   const zone = answers.incident.timezone;
   const facts: Fact[] = [];
-  const start = parseOfficeTime(answers.incident.start, zone);
-  if (start) facts.push({ id: 'incident.start', kind: 'time', value: start, prompt: {} });
   if (answers.incident.place) facts.push({ id: 'incident.place', kind: 'text', value: answers.incident.place, prompt: {} });
   for (const question of playbook?.questions ?? []) {
     if (!question.fact) continue;

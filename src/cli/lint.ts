@@ -63,7 +63,8 @@ export async function run(paths: string[], opts: LintOptions, ctx: CliContext): 
   }
   if (files.length === 0) throw new UsageError(t('noFiles', { paths: targets.join(', ') }));
 
-  const run = await lintFiles(files, config, (opts.playbooks ?? []).map((d) => resolve(ctx.cwd, d)));
+  // Generating the ignore file records every finding, including those it already lists.
+  const run = await lintFiles(files, config, (opts.playbooks ?? []).map((d) => resolve(ctx.cwd, d)), { applyIgnores: !opts.generateIgnore });
 
   if (opts.generateIgnore) {
     const entries = ignoreEntries(run, config.base);

@@ -51,10 +51,10 @@ export function buildProgram(): Command {
   program
     .command('lint')
     .description('check playbooks and templates (for people and for CI)')
-    .argument('[paths...]', 'playbook files or folders (default: ./playbooks, or the built-in playbooks)')
+    .argument('[paths...]', 'playbook files or folders (default: ./playbooks if it exists, else the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
     .option('-o, --output-file <file>', 'write the report to a file (stylish still goes to the terminal)')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => Number.parseInt(v, 10))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', Number)
     .option('-c, --config <file>', 'configuration file (default: .tanggaprc.yaml found upward)')
     .option('--playbooks <dir>', 'another folder of playbooks that `extends` may name', collect)
     .option('--generate-ignore', 'write today\'s findings to .tanggapignore.yaml so a team can adopt the linter gradually')

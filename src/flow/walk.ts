@@ -729,6 +729,7 @@ export class Walk {
   }
 
   private async continueTo(stage: Stage, index: number): Promise<boolean> {
+    if (this.options.yes) return true;
     const reply = await this.options.prompter.ask({
       key: `continue.${stage.id}`,
       kind: 'select',

@@ -56,6 +56,8 @@ export interface Kit {
   /** missing facts and channel overflows: refused by --final */
   problems: string[];
   built: Date;
+  /** the triage level and its name ("3 — Siaga tinggi"), when the answers include triage */
+  level?: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -186,7 +188,8 @@ export function buildKit(input: KitInput): Kit {
   });
   const combined = framed(`${combinedParts.join('\n')}\n`);
 
-  return { lang, drill, title, agency, documents, index, combined, warnings: [...new Set(warnings)], problems, built: now };
+  const level = ctx.level !== undefined ? `${ctx.level}${levelName(playbook, ctx.level, lang)}` : undefined;
+  return { lang, drill, title, agency, documents, index, combined, warnings: [...new Set(warnings)], problems, built: now, level };
 }
 
 function levelName(playbook: NonNullable<LoadedPlaybook['playbook']>, level: number, lang: Locale): string {

@@ -186,7 +186,7 @@ ${drillBanner}<header class="cover">
 <p class="agency">${text(kit.agency)}</p>
 <h1>${text(`${w('kitTitle')}${kit.drill ? ` — ${w('drillTitle')}` : ''}`)}</h1>
 <p class="incident">${text(kit.title)}</p>
-<p class="meta">${text(w('incidentStart'))}: ${text(formatDateTime(start, zone, lang))}<br>${text(w('built'))}: ${text(formatDateTime(kit.built, zone, lang))}</p>
+<p class="meta">${text(w('incidentStart'))}: ${text(formatDateTime(start, zone, lang))}${kit.level ? `<br>${text(w('level'))}: ${text(kit.level)}` : ''}<br>${text(w('built'))}: ${text(formatDateTime(kit.built, zone, lang))}</p>
 </header>
 <nav class="toc">
 <h2>${text(w('contents'))}</h2>

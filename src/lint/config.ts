@@ -40,6 +40,9 @@ export interface LintConfig {
   ignoreFile: string;
 }
 
+/** Findings that mean a playbook could not be checked at all. */
+const RESERVED_IDS = ['parse-error', 'schema'];
+
 export const CONFIG_NAMES = ['.tanggaprc.yaml', '.tanggaprc.yml'];
 export const DEFAULT_IGNORE_FILE = '.tanggapignore.yaml';
 
@@ -74,16 +77,30 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleIds: s
   if (file) {
     const { value, locate } = readYamlConfig(file);
     const checker = TypeCompiler.Compile(LintConfigSchema);
-    const error = value === null ? undefined : checker.Errors(value).First();
-    if (error) throw new ConfigError(`${locate(error.path)}: invalid configuration at "${error.path || '/'}": ${error.message.toLowerCase()}`);
-    const parsed = (value ?? {}) as LintConfigFile;
-    for (const [id, severity] of Object.entries(parsed.rules ?? {})) {
-      if (!ruleIds.includes(id)) {
-        const hint = didYouMean(id, ruleIds);
-        throw new ConfigError(`${locate(`/rules/${id}`)}: unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ''}`);
+    if (value !== null && (typeof value !== 'object' || Array.isArray(value))) throw new ConfigError(`${locate('')}: the configuration must be a mapping`);
+    const record = (value ?? {}) as Record<string, unknown>;
+    const known = Object.keys(LintConfigSchema.properties);
+    for (const key of Object.keys(record)) {
+      if (!known.includes(key)) {
+        const hint = didYouMean(key, known);
+        throw new ConfigError(`${locate(`/${key}`)}: unknown key "${key}"${hint ? `; did you mean "${hint}"?` : `; expected one of: ${known.join(', ')}`}`);
       }
-      config.severities[id] = severity;
     }
+    const rules = record.rules;
+    if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
+      for (const [id, severity] of Object.entries(rules)) {
+        if (!ruleIds.includes(id)) {
+          const hint = didYouMean(id, ruleIds);
+          throw new ConfigError(`${locate(`/rules/${id}`)}: unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ''}`);
+        }
+        if (RESERVED_IDS.includes(id)) throw new ConfigError(`${locate(`/rules/${id}`)}: "${id}" cannot be configured: a playbook that cannot be read cannot be checked`);
+        if (severity !== 'off' && severity !== 'warning' && severity !== 'error') throw new ConfigError(`${locate(`/rules/${id}`)}: the severity of "${id}" must be off, warning or error`);
+      }
+    }
+    const error = value === null ? undefined : checker.Errors(value).First();
+    if (error) throw new ConfigError(`${locate(error.path)}: invalid value at "${error.path || '/'}": ${error.message.toLowerCase()}`);
+    const parsed = record as LintConfigFile;
+    for (const [id, severity] of Object.entries(parsed.rules ?? {})) config.severities[id] = severity;
     if (parsed.firstStatementWithin) config.firstStatementMinutes = parseDuration(parsed.firstStatementWithin) / 60_000;
     config.playbookDirs = (parsed.playbooks ?? []).map((p) => resolve(base, p));
     config.ignore = parsed.ignore ?? [];

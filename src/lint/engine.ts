@@ -20,7 +20,10 @@ export interface LintRun {
   warningCount: number;
 }
 
-export async function lintFiles(files: string[], config: LintConfig, extraPlaybookDirs: string[] = []): Promise<LintRun> {
+/** Reserved findings say the playbook could not be checked at all; they can be neither silenced nor downgraded. */
+const RESERVED = new Set(RESERVED_RULES.map((r) => r.id));
+
+export async function lintFiles(files: string[], config: LintConfig, extraPlaybookDirs: string[] = [], { applyIgnores = true } = {}): Promise<LintRun> {
   const localDirs = [...new Set([...files.map((f) => dirname(resolve(f))), ...config.playbookDirs, ...extraPlaybookDirs])];
   const registry = new Registry(localDirs);
   const byFile = new Map<string, Finding[]>(files.map((f) => [resolve(f), []]));
@@ -41,10 +44,12 @@ export async function lintFiles(files: string[], config: LintConfig, extraPlaybo
   for (const file of files) {
     const findings = await lintOne(resolve(file), registry, config);
     for (const finding of findings) {
-      const severity = config.severities[finding.ruleId];
-      if (severity === 'off') continue;
-      if (severity) finding.severity = severity;
-      if (suppressed(finding) || ignored(finding)) continue;
+      if (!RESERVED.has(finding.ruleId)) {
+        const severity = config.severities[finding.ruleId];
+        if (severity === 'off') continue;
+        if (severity) finding.severity = severity;
+        if (suppressed(finding) || (applyIgnores && ignored(finding))) continue;
+      }
       const key = `${finding.file}|${finding.line}|${finding.column}|${finding.ruleId}|${finding.message}`;
       if (seen.has(key)) continue; // a base playbook's finding, reached again through an extending one
       seen.add(key);

@@ -5,6 +5,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Finding, Position } from '../findings.js';
+import { isDuration, parseDuration } from './duration.js';
 import type { Playbook } from './schema.js';
 import { validatePlaybook } from './validate.js';
 import { loadYamlFile, type Json, type YamlFile } from './yaml.js';
@@ -101,26 +102,36 @@ function merge(base: Json | undefined, baseFile: Located, basePtr: string, over:
     return out;
   }
   if (Array.isArray(base) && Array.isArray(over) && base.every((v) => itemKey(v)) && over.every((v) => itemKey(v)) && base.length > 0) {
-    // Lists of items with ids merge by id: overrides in place, new items appended.
-    const out: Json[] = [];
+    // Lists of items with ids merge by id: overrides in place, new items appended, except new
+    // steps, which go where their deadline puts them so an office can add an early step.
+    type Entry = { key: string; deadline?: number; place: (at: string) => Json };
+    const entries: Entry[] = [];
     const overByKey = new Map(over.map((v, i) => [itemKey(v)!, i]));
     const used = new Set<number>();
+    const deadlineOf = (v: Json | undefined): number | undefined => {
+      const d = isRecord(v) ? v.deadline : undefined;
+      return typeof d === 'string' && isDuration(d) ? parseDuration(d) : undefined;
+    };
     base.forEach((item, i) => {
       const j = overByKey.get(itemKey(item)!);
-      const at = `${outPtr}/${out.length}`;
       if (j === undefined) {
-        map.adopt(baseFile, `${basePtr}/${i}`, at);
-        out.push(item);
+        entries.push({ key: itemKey(item)!, deadline: deadlineOf(item), place: (at) => (map.adopt(baseFile, `${basePtr}/${i}`, at), item) });
       } else {
         used.add(j);
-        out.push(merge(item, baseFile, `${basePtr}/${i}`, over[j], overFile, `${overPtr}/${j}`, at, map)!);
+        entries.push({ key: itemKey(item)!, deadline: deadlineOf(over[j]) ?? deadlineOf(item), place: (at) => merge(item, baseFile, `${basePtr}/${i}`, over[j], overFile, `${overPtr}/${j}`, at, map)! });
       }
     });
     over.forEach((item, j) => {
       if (used.has(j)) return;
-      map.adopt(overFile, `${overPtr}/${j}`, `${outPtr}/${out.length}`);
-      out.push(item);
+      const entry: Entry = { key: itemKey(item)!, deadline: deadlineOf(item), place: (at) => (map.adopt(overFile, `${overPtr}/${j}`, at), item) };
+      let at = entries.length;
+      if (entry.deadline !== undefined) {
+        const after = entries.findIndex((e) => e.deadline !== undefined && e.deadline > entry.deadline!);
+        if (after >= 0) at = after;
+      }
+      entries.splice(at, 0, entry);
     });
+    const out = entries.map((e, i) => e.place(`${outPtr}/${i}`));
     return out;
   }
   map.adopt(overFile, overPtr, outPtr);
@@ -170,7 +181,8 @@ export function loadPlaybook(file: string, resolveExtends: ExtendsResolver = () 
   }
 
   const result: LoadedPlaybook = { file: main, chain, raw: undefined, map, findings, sources };
-  if (docs.length === 0 || findings.some((f) => f.ruleId === 'parse-error')) return result;
+  // Without its whole extends chain a playbook cannot be validated meaningfully.
+  if (docs.length === 0 || findings.some((f) => f.ruleId === 'parse-error' || f.messageId === 'extends-not-found' || f.messageId === 'extends-cycle')) return result;
 
   // Merge from the root of the chain upward.
   let merged: Json | undefined = docs[docs.length - 1].value;

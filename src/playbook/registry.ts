@@ -1,5 +1,5 @@
 /** Finding playbooks: the built-in ones shipped with the package and an office's own folders. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../package.js';
 import { loadPlaybook, type LoadedPlaybook } from './load.js';
@@ -20,6 +20,14 @@ export interface PlaybookEntry {
   locales: Locale[];
   source: 'built-in' | 'local';
   file: string;
+}
+
+function realOrSelf(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
 }
 
 export class PlaybookNotFound extends Error {
@@ -64,7 +72,10 @@ export class Registry {
 
   list(): PlaybookEntry[] {
     if (!this.entries) {
-      const local = this.localDirs.flatMap((dir) => playbookFiles(resolve(dir)).map((f) => entryOf(f, 'local')));
+      // In tanggap's own folder ./playbooks is the built-in folder; list it once, as built-in.
+      const builtinReal = realOrSelf(this.builtinDir);
+      const localDirs = [...new Set(this.localDirs.map((d) => realOrSelf(resolve(d))))].filter((d) => d !== builtinReal);
+      const local = localDirs.flatMap((dir) => playbookFiles(dir).map((f) => entryOf(f, 'local')));
       const builtin = playbookFiles(this.builtinDir).map((f) => entryOf(f, 'built-in'));
       this.entries = [...local, ...builtin].filter((e): e is PlaybookEntry => e !== undefined);
     }

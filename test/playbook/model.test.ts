@@ -108,17 +108,28 @@ describe('loading with positions', () => {
       for (const f of doc.findings) expect(f.line).toBeGreaterThanOrEqual(1);
     }), { numRuns: 300 });
   });
-  it('merges an extending playbook by id and remembers which file wrote each value', () => {
-    const dir = resolve(import.meta.dirname, '..', 'fixtures', 'lint', 'deadline-order', 'fail');
-    const loaded = loadPlaybook(join(dir, 'backwards.playbook.yaml'));
+  it('merges an extending playbook by id, places a new step by its deadline, and remembers which file wrote each value', () => {
+    const dir = resolve(import.meta.dirname, '..', 'fixtures', 'lint', 'unused-question', 'pass');
+    const loaded = loadPlaybook(join(dir, 'used.playbook.yaml'));
     expect(loaded.playbook).toBeDefined();
     const respond = loaded.playbook!.stages.find((s) => s.id === 'respond')!;
-    expect(respond.steps.map((s) => s.id)).toEqual(['pernyataan-awal', 'pembaruan']);
-    expect(loaded.playbook!.id).toBe('do-fail');
-    expect(loaded.chain.map((f) => f.split('/').pop())).toEqual(['backwards.playbook.yaml', 'base.playbook.yaml']);
-    expect(loaded.map.locate('/stages/1/steps/1/deadline').file).toContain('backwards.playbook.yaml');
+    // "evakuasi" (1h) is new and lands after the inherited "pernyataan-awal" (45m)
+    expect(respond.steps.map((s) => s.id)).toEqual(['pernyataan-awal', 'evakuasi']);
+    expect(respond.steps[0].asks).toEqual(['jumlah_pengungsi', 'jalur_evakuasi']);
+    expect(loaded.playbook!.id).toBe('uq-pass');
+    expect(loaded.chain.map((f) => f.split('/').pop())).toEqual(['used.playbook.yaml', 'base.playbook.yaml']);
+    expect(loaded.map.locate('/stages/1/steps/1/deadline').file).toContain('used.playbook.yaml');
     expect(loaded.map.locate('/stages/1/steps/0/deadline').file).toBe(BASE);
+    expect(loaded.map.locate('/stages/1/steps/0/asks').file).toContain('used.playbook.yaml');
     expect(loaded.map.locate('/title').file).toBe(BASE);
+  });
+  it('a new step with an early deadline goes before later inherited steps', () => {
+    const dir = resolve(import.meta.dirname, '..', 'fixtures', 'lint', 'deadline-order', 'pass');
+    const loaded = loadPlaybook(join(dir, 'early.playbook.yaml'));
+    const respond = loaded.playbook!.stages.find((s) => s.id === 'respond')!;
+    expect(respond.steps.map((s) => `${s.id}@${s.deadline}`)).toEqual(['konfirmasi-cepat@20m', 'pernyataan-awal@45m']);
+    expect(loaded.map.locate('/stages/1/steps/0/deadline').file).toContain('early.playbook.yaml');
+    expect(loaded.map.locate('/stages/1/steps/1/deadline').file).toBe(BASE);
   });
 });
 

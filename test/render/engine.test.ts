@@ -242,7 +242,7 @@ describe('partials', () => {
     expect(body(render('{{> closing}}', { lang: 'en' }).markdown)).toBe('-ends-');
     expect(render('{{> contact}}', { lang: 'id' }).markdown).toContain('**Narahubung**\\\nDewi Lestari, Pranata Humas Ahli Muda\\\nTelepon/WhatsApp: 0813-1111-2222');
     expect(render('{{> contact}}', { lang: 'en' }).markdown).toContain('**Media contact**');
-    expect(body(render('{{> dateline}}', { lang: 'id' }).markdown)).toBe('**Sukamaju, Kamis, 12 September 2024** —');
+    expect(body(render('{{> dateline}} Teks.', { lang: 'id' }).markdown)).toBe('**Sukamaju, Kamis, 12 September 2024** — Teks.');
     expect(render('{{> letterhead}}', { lang: 'en' }).markdown).toContain('**Sukamaju Regency Communication and Informatics Office**\\\nPublic Information and Communication Division');
     expect(render('{{> about}}', { lang: 'id' }).markdown).toContain('**Tentang Dinas Komunikasi dan Informatika Kabupaten Sukamaju**');
   });

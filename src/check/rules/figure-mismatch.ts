@@ -28,6 +28,8 @@ const Data = Type.Object(
     asOf: Type.Array(Type.String({ minLength: 1 })),
     /** words of a sentence that gives contact numbers ("hotline", "telepon", "call") */
     contact: Type.Array(Type.String({ minLength: 1 })),
+    /** words that join clauses: what follows them is not what a number counts ("dan", "and") */
+    conjunctions: Type.Array(Type.String({ minLength: 1 })),
     /** words that point to another event than the recorded one ("susulan", "kembali", "again") */
     otherEvent: Type.Array(Type.String({ minLength: 1 })),
     /** words that say when or where the incident happened ("terjadi", "occurred") */
@@ -85,6 +87,7 @@ function numberReports(statement: Statement, facts: Fact[], lang: Locale, data: 
   const generic = new Set(data.generic.map(lower));
   const earlier = new Set(data.earlier.map(lower));
   const contact = new Set(data.contact.map(lower));
+  const conjunctions = new Set(data.conjunctions.map(lower));
   const reports: RuleReport[] = [];
   for (const sentence of statement.sentences) {
     const words = sentence.words;
@@ -103,10 +106,13 @@ function numberReports(statement: Statement, facts: Fact[], lang: Locale, data: 
       if (/[-/.:]$/.test(statement.prose.slice(word.start - 1, word.start))) return;
       if (words.slice(Math.max(0, i - 3), i).some((w) => earlier.has(lower(w.text)))) return;
       const value = Number(word.text.replace(/[.,]/g, ''));
-      // What the number counts: the first word after it, past one counting word.
+      // What the number counts: the first word after it, past one counting word and a few small words ("12 people have been killed").
       let j = i + 1;
       if (words[j] && counters.has(lower(words[j].text))) j++;
-      const headWord = words[j] && !/[,;:()—–]/.test(statement.prose.slice(words[j - 1].end, words[j].start)) ? split(words[j].text)[0] : undefined;
+      while (j < i + 4 && words[j] && generic.has(lower(words[j].text)) && !conjunctions.has(lower(words[j].text)) && words[j + 1]) j++;
+      const joined = (a: number, b: number) => !/[,;:()—–]/.test(statement.prose.slice(words[a].end, words[b].start));
+      let headWord: string | undefined;
+      if (words[j] && !conjunctions.has(lower(words[j].text)) && [...Array(j - i).keys()].every((k) => joined(i + k, i + k + 1))) headWord = split(words[j].text)[0];
       const around = tokensOf(windowOf(statement, sentence, i, 5));
       const near = tokensOf(windowOf(statement, sentence, i, 3).filter((w) => w.start < word.start));
       const candidates = numberFacts
@@ -167,7 +173,7 @@ function timeReports(statement: Statement, facts: Fact[], zone: Timezone, lang: 
     if (before.some((w) => asOf.has(w))) continue;
     const around = tokensOf(windowOf(statement, sentence, index, 8, true).filter((w) => w.start < start));
     const candidates = timeFacts
-      .map(({ fact, words: kw }) => ({ fact, hits: [...kw].filter((k) => around.has(k)).length, needed: Math.min(fact.id === 'incident.start' ? 1 : 2, kw.size) }))
+      .map(({ fact, words: kw }) => ({ fact, hits: [...kw].filter((k) => around.has(k)).length, needed: Math.min(2, kw.size) }))
       .filter((c) => c.needed > 0 && c.hits >= c.needed);
     if (candidates.length !== 1) continue;
     const fact = candidates[0].fact;
@@ -209,8 +215,8 @@ function placeReports(statement: Statement, facts: Fact[], lang: Locale, data: D
     if (recorded.length === 0) continue;
     const kw = keywords(fact, lang, data);
     for (const found of pairs(prose)) {
-      const same = recorded.find((r) => r.admin === found.admin);
-      if (!same || lower(same.name) === lower(found.name) || mentioned(same.name)) continue;
+      const same = recorded.filter((r) => r.admin === found.admin);
+      if (same.length === 0 || same.some((r) => lower(r.name) === lower(found.name) || mentioned(r.name))) continue;
       const sentence = statement.sentenceAt(found.index);
       if (!sentence || ![...tokensOf(sentence.words)].some((w) => kw.has(w))) continue;
       if (reports.some((r) => r.start === found.index)) continue;

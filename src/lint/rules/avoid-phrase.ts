@@ -8,10 +8,13 @@ export const BUILTIN_AVOID: Record<'id' | 'en', string[]> = {
 };
 
 function positionAt(source: string, index: number, length: number): Position {
-  const before = source.slice(0, index);
-  const line = before.split('\n').length;
-  const column = index - before.lastIndexOf('\n');
-  return { line, column, endLine: line, endColumn: column + length };
+  const at = (offset: number) => {
+    const before = source.slice(0, offset);
+    return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+  };
+  const start = at(index);
+  const end = at(index + length);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -31,7 +34,8 @@ export const rule: Rule = {
       // Blank out Handlebars expressions (keeping offsets) so only the template's own words are searched.
       const text = parsed.source.replace(/\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, ' '));
       for (const phrase of phrases) {
-        const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'giu');
+        // A phrase may wrap across lines in a template.
+        const re = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
         for (const match of text.matchAll(re)) {
           report({ file: file.path, position: positionAt(text, match.index, match[0].length), messageId: 'phrase', message: `phrase to avoid: "${match[0]}"`, suggestion: 'say what is known and what is being done instead' });
         }

@@ -20,9 +20,11 @@ export const rule: Rule = {
         if (!first || ms < first.ms) first = { ms, pointer: `/stages/${i}/steps/${j}/deadline`, id: step.id, deadline: step.deadline };
       }),
     );
-    const limitText = playbook.settings?.firstStatementWithin;
-    const limit = limitText ? parseDuration(limitText) : options.firstStatementMinutes * 60_000;
-    const limitLabel = limitText ?? `${options.firstStatementMinutes}m`;
+    // The stricter of the team's policy (.tanggaprc.yaml, default 60m) and the playbook's own setting.
+    const own = playbook.settings?.firstStatementWithin;
+    const policy = options.firstStatementMinutes * 60_000;
+    const limit = own ? Math.min(parseDuration(own), policy) : policy;
+    const limitLabel = own && parseDuration(own) <= policy ? own : `${options.firstStatementMinutes}m`;
     if (!first) {
       report({ pointer: '/stages', messageId: 'none', message: 'no step releases a public statement', suggestion: 'add a step with `public: true` that drafts the holding statement' });
       return;
