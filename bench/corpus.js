@@ -8,7 +8,7 @@ function playbook(i, broken) {
   const q = (id, type, extra = '') => `  - id: ${id}\n    type: ${type}\n    prompt:\n      id: Pertanyaan ${id} untuk insiden nomor ${i}?\n      en: Question ${id} for incident number ${i}?\n${extra}`;
   const steps = (stage, n) =>
     Array.from({ length: n }, (_, k) => {
-      const minutes = 15 + k * 30 + STAGES.indexOf(stage) * 600;
+      const minutes = { recognize: 5 + k * 5, respond: 30 + k * 60, apologize: 1440 + k * 60, repair: 4320 + k * 1440 }[stage];
       return `      - id: ${stage}-langkah-${k}
         title:
           id: Langkah ${k} tahap ${stage} untuk kantor ${i}

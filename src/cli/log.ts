@@ -2,7 +2,7 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { LOG_KINDS, type LogKind } from '../incident/events.js';
-import { RecordError } from '../incident/messages.js';
+import { RecordError, recordText } from '../incident/messages.js';
 import { appendToRecord, readRecord } from '../incident/record.js';
 import { timezoneOf } from '../incident/state.js';
 import { clock, isoInZone, parseTime } from '../incident/time.js';
@@ -60,7 +60,7 @@ export async function run(dir: string, opts: LogOptions, ctx: CliContext): Promi
     );
     ctx.stdout.write(`${t('logged', { kind: t(`kind.${kind}` as FlowMessage), time: clock(now, tz, ctx.lang) })}\n`);
   } catch (error) {
-    if (error instanceof RecordError) throw new UsageError(error.describe(ctx.lang));
+    if (error instanceof RecordError) throw new UsageError(error.key === 'not-an-incident' ? recordText(ctx.lang)('not-an-incident', { path: dir }) : error.describe(ctx.lang));
     throw error;
   }
 }

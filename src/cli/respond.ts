@@ -143,7 +143,7 @@ function report(ctx: CliContext, record: IncidentRecord, outcome: WalkOutcome): 
 }
 
 /** Turn what stopped the walk into the CLI's one-line message and exit code. */
-function failure(ctx: CliContext, error: unknown, record: IncidentRecord | undefined): Error {
+function failure(ctx: CliContext, error: unknown, record: IncidentRecord | undefined, given?: string): Error {
   const t = flowText(ctx.lang);
   const dir = record ? shown(ctx, record.dir) : '';
   if (error instanceof PromptInterrupted) {
@@ -160,12 +160,14 @@ function failure(ctx: CliContext, error: unknown, record: IncidentRecord | undef
     const key = error.key.replace(/^(q|triage)\./, '');
     return new UsageError(record ? t('missingAnswer', { key, question: error.question, dir }) : t('missingAnswerNoRecord', { key, question: error.question }));
   }
-  if (error instanceof RecordError) return new UsageError(error.describe(ctx.lang));
+  if (error instanceof RecordError) {
+    return new UsageError(error.key === 'not-an-incident' && given !== undefined ? recordText(ctx.lang)('not-an-incident', { path: given }) : error.describe(ctx.lang));
+  }
   if (error instanceof FlowError) return new UsageError(error.message);
   return error instanceof Error ? error : new Error(String(error));
 }
 
-async function walkAndReport(ctx: CliContext, session: Session, start: () => Promise<{ record: IncidentRecord; loaded: Walk['loaded'] }>): Promise<void> {
+async function walkAndReport(ctx: CliContext, session: Session, given: string | undefined, start: () => Promise<{ record: IncidentRecord; loaded: Walk['loaded'] }>): Promise<void> {
   let record: IncidentRecord | undefined;
   try {
     const begun = await start();
@@ -177,7 +179,7 @@ async function walkAndReport(ctx: CliContext, session: Session, start: () => Pro
     if (walk.failures.length) throw new UsageError(flowText(ctx.lang)('draftsFailed', { count: walk.failures.length, dir: shown(ctx, record.dir) }));
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw failure(ctx, error, record);
+    throw failure(ctx, error, record, given);
   } finally {
     record?.close();
     session.dispose();
@@ -202,14 +204,14 @@ export async function runRespond(name: string | undefined, opts: RespondOptions,
   const session = await openSession(ctx, { yes: opts.yes, preset, interactive });
   const registry = registryFor(ctx, opts.playbooks);
   const root = resolve(ctx.cwd, opts.dir ?? 'incidents');
-  await walkAndReport(ctx, session, () => beginIncident({ root, registry, playbook: name, options: session.options }));
+  await walkAndReport(ctx, session, undefined, () => beginIncident({ root, registry, playbook: name, options: session.options }));
 }
 
 export async function runResume(dir: string, opts: { yes?: boolean; playbooks?: string[] }, ctx: CliContext): Promise<void> {
   const session = await openSession(ctx, { yes: opts.yes, interactive: isInteractive() });
   const registry = registryFor(ctx, opts.playbooks);
   const tz = session.options.config.timezone ?? 'WIB';
-  await walkAndReport(ctx, session, async () =>
+  await walkAndReport(ctx, session, dir, async () =>
     resumeIncident(resolve(ctx.cwd, dir), registry, {
       lang: ctx.lang,
       now: session.options.now,

@@ -35,7 +35,7 @@ export async function run(dir: string, opts: StatusOptions, ctx: CliContext): Pr
     status = incidentStatus({ state, playbook: loaded.playbook, dir: path, now: new Date(), lang: ctx.lang });
     openBy = lockHolder(path);
   } catch (error) {
-    if (error instanceof RecordError) throw new UsageError(error.describe(ctx.lang));
+    if (error instanceof RecordError) throw new UsageError(error.key === 'not-an-incident' ? recordText(ctx.lang)('not-an-incident', { path: dir }) : error.describe(ctx.lang));
     if (error instanceof FlowError) throw new UsageError(error.message);
     throw error;
   }

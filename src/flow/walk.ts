@@ -430,7 +430,11 @@ export class Walk {
         required: true,
         parse: (raw) => this.parseStart(raw),
       },
-      { preset: preset && (() => ({ value: preset.start })), decode: (v) => this.storedTimeText(v) },
+      {
+        // Stored the same way as a typed time: ISO 8601 with the office's offset.
+        preset: preset && (() => ({ value: presetStart(preset.start, preset.timezone) })),
+        decode: (v) => this.storedTimeText(v),
+      },
     );
     if (!startGiven) this.say(t('startIs', { when: `${longDate(this.start, tz, this.lang)}, ${clock(this.start, tz, this.lang)}` }));
 
@@ -796,7 +800,8 @@ export class Walk {
         {
           perSession: true,
           encode: (v) => (Array.isArray(v) ? v.map(Number).sort((a, b) => a - b) : []),
-          decode: (v) => (Array.isArray(v) ? v.map(String) : []),
+          // With --yes everything is ticked, whatever was ticked before.
+          decode: (v) => (this.options.yes ? undefined : Array.isArray(v) ? v.map(String) : []),
         },
       );
       ticked = Array.isArray(value) ? value.map(Number) : [];
@@ -1035,6 +1040,11 @@ function readDraft(dir: string, file: string): string {
   } catch {
     return '';
   }
+}
+
+function presetStart(start: string, tz: Timezone): string {
+  const at = readStoredTime(start, tz);
+  return at ? isoInZone(at, tz) : start;
 }
 
 const defaultDecode = (v: Stored): string | number | boolean | string[] | undefined => {

@@ -3,8 +3,8 @@
  * A process killed mid-write leaves at most one torn last line; it is ignored on load and cut
  * off by the next writer, so the journal always ends on a whole line.
  */
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync } from 'node:fs';
-import { storageError, writeAll } from './durable.js';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { storageError } from './durable.js';
 import { isIncidentEvent, type IncidentEvent } from './events.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -104,20 +104,7 @@ export class JournalWriter {
 
   /** Write events as lines with a single fsync. A crash midway leaves whole lines and at most one torn one. */
   appendAll(events: IncidentEvent[]): void {
-    const line = Buffer.from(events.map((event) => `${JSON.stringify(event)}\n`).join(''), 'utf8');
-    const before = this.size();
-    try {
-      writeAll(this.fd, line);
-      fsyncSync(this.fd);
-    } catch (error) {
-      // Leave no partial line behind for the next event to be glued onto.
-      try {
-        ftruncateSync(this.fd, before);
-      } catch {
-        // the load ignores a torn tail anyway
-      }
-      throw storageError(error, this.file);
-    }
+    appendOrRollBack(this.fd, Buffer.from(events.map((event) => `${JSON.stringify(event)}\n`).join(''), 'utf8'), this.file);
   }
 
   close(): void {
@@ -126,6 +113,26 @@ export class JournalWriter {
     } catch {
       // closing twice, or after the disk went away: nothing left to save
     }
+  }
+}
+
+/**
+ * Append and fsync; when the disk refuses part way, cut off what was written so no partial line
+ * remains (unless another process appended meanwhile, in which case the loader skips the damage).
+ */
+function appendOrRollBack(fd: number, data: Buffer, file: string): void {
+  const before = fstatSync(fd).size;
+  let written = 0;
+  try {
+    while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+    fsyncSync(fd);
+  } catch (error) {
+    try {
+      if (written > 0 && fstatSync(fd).size === before + written) ftruncateSync(fd, before);
+    } catch {
+      // the load ignores a torn tail anyway
+    }
+    throw storageError(error, file);
   }
 }
 
@@ -149,8 +156,7 @@ export function appendUnlocked(file: string, event: IncidentEvent): void {
       }
       newlineFirst = last[0] !== 0x0a;
     }
-    writeAll(fd, Buffer.from(`${newlineFirst ? '\n' : ''}${JSON.stringify(event)}\n`, 'utf8'));
-    fsyncSync(fd);
+    appendOrRollBack(fd, Buffer.from(`${newlineFirst ? '\n' : ''}${JSON.stringify(event)}\n`, 'utf8'), file);
   } catch (error) {
     throw storageError(error, file);
   } finally {

@@ -152,7 +152,7 @@ export function buildKit(input: KitInput): Kit {
   const meta = [
     `**${w('playbook')}:** ${cell(playbook.title[lang] ?? playbook.title.id ?? playbook.id)} (\`${playbook.id}\`)`,
     `**${w('incidentStart')}:** ${formatDateTime(start, zone, lang)}`,
-    ...(ctx.level !== undefined ? [`**${w('level')}:** ${ctx.level}${levelName(playbook, ctx.level, lang)}`] : []),
+    ...(ctx.level !== undefined ? [`**${w('level')}:** ${cell(`${ctx.level}${levelName(playbook, ctx.level, lang)}`)}`] : []),
     `**${w('built')}:** ${formatDateTime(now, zone, lang)}`,
     `**${w('language')}:** ${w('languageName')}`,
   ];
@@ -195,5 +195,5 @@ export function buildKit(input: KitInput): Kit {
 function levelName(playbook: NonNullable<LoadedPlaybook['playbook']>, level: number, lang: Locale): string {
   const name = playbook.triage.levels.find((l) => l.level === level)?.name;
   const text = name ? (name[lang] ?? name.id ?? name.en) : undefined;
-  return text ? ` — ${cell(text)}` : '';
+  return text ? ` — ${text}` : '';
 }

@@ -85,11 +85,13 @@ describe('tanggap respond --answers', () => {
     expect(result.stderr).not.toMatch(/tanggap:|✗/);
     expect(result.status).toBe(0);
     const incident = join(dir, 'incidents', readdirSync(join(dir, 'incidents'))[0]);
+    // The drafts are in the interface language (English in these tests).
     const drafts = readdirSync(join(incident, 'drafts'));
-    expect(drafts).toEqual(expect.arrayContaining(['holding-statement.id.md', 'press-release.id.md']));
-    const release = readFileSync(join(incident, 'drafts', 'press-release.id.md'), 'utf8');
-    expect(release).toContain('SIARAN PERS');
-    expect(release).not.toMatch(/\[\[BELUM ADA/);
+    expect(drafts).toEqual(expect.arrayContaining(['holding-statement.en.md', 'press-release.en.md']));
+    const release = readFileSync(join(incident, 'drafts', 'press-release.en.md'), 'utf8');
+    expect(release).toContain('PRESS RELEASE');
+    expect(release).toContain('Cikaret');
+    expect(release).not.toMatch(/\[\[MISSING/);
   });
 });
 
@@ -106,7 +108,8 @@ describe('tanggap status, log and resume', () => {
     const status = JSON.parse(result.stdout);
     expect(status).toMatchObject({ title: 'Banjir Desa Mekarsari', timezone: 'WITA', level: { level: 3, name: 'Crisis' }, strategy: { primary: 'instruct' }, openBy: null });
     // The incident began in 2026-03 at 04.40 WITA: by now every applicable step is overdue.
-    expect(status.overdue.map((s: { number: string }) => s.number)).toEqual(['1.1', '2.1', '2.2', '3.1', '4.1']);
+    // The review (3.1) took the playbook's default answer and has no checklist: done, not overdue.
+    expect(status.overdue.map((s: { number: string }) => s.number)).toEqual(['1.1', '2.1', '2.2', '4.1']);
     expect(status.nextUpdate).toMatchObject({ kind: 'first-statement', due: '2026-03-13T21:40:00.000Z' });
     expect(status.stages).toEqual([
       { stage: 'recognize', total: 1, done: 0, open: 1, skipped: 0, notStarted: 0 },
@@ -124,7 +127,7 @@ describe('tanggap status, log and resume', () => {
     const text = run(['status', RECORD, '--playbooks', FLOW_FIXTURES]);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('Banjir Desa Mekarsari — level 3 · Crisis');
-    expect(text.stdout).toMatch(/✗ \[1\.1\] Verify with the disaster agency — Public Relations Officer · by Sat 14 Mar, 4:55 am WITA/);
+    expect(text.stdout.replace(/\s+/g, ' ')).toMatch(/✗ \[1\.1\] Verify with the disaster agency — Public Relations Officer · by Sat 14 Mar, 4:55 am WITA · overdue by/);
     expect(text.stdout).toContain('drafts/holding-statement.en.md — not signed off');
     expect(text.stdout).toContain('Radar Sukamaju (Dewi Anggraini): Berapa jumlah pengungsi terbaru?');
     expect(text.stdout).not.toMatch(/\x1b\[/);
@@ -183,17 +186,21 @@ describe('storage failures', () => {
       } catch {
         // ENOSPC once it is full: that is the point
       }
-      const log = run(['log', record, '-m', 'Catatan']);
+      // Longer than the slack in the journal's last page, so the append needs space the disk lacks.
+      const log = run(['log', record, '-m', 'Catatan '.repeat(1000)]);
       expect(log.status).toBe(2);
       expect(log.stderr).toBe(`tanggap: disk full: cannot save ${join(record, 'journal.jsonl')}; free some space and run again (the last saved state is intact)\n`);
       const resume = run(['resume', record, '--playbooks', FLOW_FIXTURES]);
       expect(resume.status).toBe(2);
       expect(resume.stderr).toMatch(/^tanggap: disk full: cannot save .*\n$/);
-      expect(readFileSync(join(record, 'journal.jsonl'), 'utf8')).toBe(journal);
+      // Whatever the journal held is still there, whole.
+      const after = readFileSync(join(record, 'journal.jsonl'), 'utf8');
+      expect(after.startsWith(journal)).toBe(true);
+      expect(after.endsWith('\n')).toBe(true);
       expect(readdirSync(record).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
       execFileSync('mount', ['-o', 'remount,ro', mount]);
-      const readOnly = run(['log', record, '-m', 'Catatan']);
+      const readOnly = run(['log', record, '-m', 'Catatan '.repeat(1000)]);
       expect(readOnly.status).toBe(2);
       expect(readOnly.stderr).toBe(`tanggap: read-only storage: cannot write ${join(record, 'journal.jsonl')} (the last saved state is intact)\n`);
       expect(run(['status', record, '--playbooks', FLOW_FIXTURES]).status).toBe(0);
