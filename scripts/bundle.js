@@ -1,7 +1,11 @@
 // Bundles the command line into dist/bundle/ (one module per lazily loaded command, shared chunks),
 // so start-up reads a handful of files instead of hundreds. Dependencies stay external except
 // those whose many small modules dominate start-up (yaml, commander, typebox).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes; start clean so stale chunks never ship.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { main: 'src/cli/main.ts' },

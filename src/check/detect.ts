@@ -44,7 +44,8 @@ export function detectKind(statement: Statement, data: LanguageData, channel?: C
   const headings = statement.blocks.some((b) => b.type === 'heading');
 
   if (length <= INSTAGRAM_LENGTH && get('social').score > 0 && !longStrong) return 'social';
-  if (get('whatsapp').score > 0 && get('press-release').strong === 0) return 'whatsapp';
+  // A message to journalists may mention a press release; a press release names its number and contact too.
+  if (get('whatsapp').score > 0 && get('whatsapp').score >= get('press-release').score) return 'whatsapp';
   if (length <= SMS_LENGTH && !headings && statement.blocks.length <= 2 && !longStrong) return 'sms';
 
   let best: StatementKind = 'general';

@@ -172,6 +172,13 @@ export function buildProgram(): Command {
 
 /** Run the CLI. Sets process.exitCode; never calls process.exit() while output may be buffered. */
 export async function main(argv: string[]): Promise<void> {
+  // A reader that goes away (`tanggap list | head`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -48,10 +48,26 @@ const messages = {
   },
 };
 
+/**
+ * A playbook by id: `<id>.playbook.yaml` in the office's folders or the built-ins is tried first,
+ * so the common case reads one file instead of listing (and parsing) every playbook.
+ */
+function byFileName(name: string, registry: Registry): LoadedPlaybook | undefined {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) return undefined;
+  for (const dir of [...registry.localDirs.map((d) => resolve(d)), registry.builtinDir]) {
+    const file = join(dir, `${name}.playbook.yaml`);
+    if (!existsSync(file)) continue;
+    const loaded = loadPlaybook(file, registry.resolveExtends);
+    const raw = loaded.raw as { id?: unknown } | undefined;
+    if (raw && raw.id === name) return loaded;
+  }
+  return undefined;
+}
+
 function loadNamedPlaybook(name: string, registry: Registry, lang: Locale): LoadedPlaybook {
   let loaded: LoadedPlaybook;
   try {
-    loaded = registry.load(name);
+    loaded = byFileName(name, registry) ?? registry.load(name);
   } catch (error) {
     if (error instanceof PlaybookNotFound) throw new UsageError(messages[lang].notFound.replace('{name}', name).replace('{known}', error.known.join(', ') || '—'));
     throw error;

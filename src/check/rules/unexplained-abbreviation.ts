@@ -72,7 +72,8 @@ function ordinaryCapitals(statement: Statement, start: number, abbr: string): bo
   const prose = statement.prose;
   const lineStart = prose.lastIndexOf('\n', start - 1) + 1;
   if (/^\s*$/.test(prose.slice(lineStart, start)) && /^\s*:/.test(prose.slice(start + abbr.length))) return true;
-  for (const m of prose.matchAll(new RegExp(`(?<![\\p{L}])${abbr}(?![\\p{L}])`, 'giu'))) if (m[0] !== abbr) return true;
+  // The same word in lower case elsewhere, not inside a link or an address ("bpbd.sukamajukab.go.id").
+  for (const m of prose.matchAll(new RegExp(`(?<![\\p{L}\\p{N}./@_-])${abbr}(?![\\p{L}\\p{N}./@_-])`, 'giu'))) if (m[0] !== abbr) return true;
   const words = (text: string) => text.split(/[ \t]+/).filter(Boolean);
   const left = words(prose.slice(lineStart, start)).reverse();
   const right = words(prose.slice(start + abbr.length, (prose.indexOf('\n', start) + 1 || prose.length + 1) - 1));
