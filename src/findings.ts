@@ -1,4 +1,6 @@
 /** A problem found in a file: by the loader (parse-error, schema), a lint rule or a statement check. */
+import type { Locale } from './playbook/schema.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Position {
@@ -17,6 +19,32 @@ export interface Finding extends Position {
   file: string;
   /** A concrete fix, when the rule knows one. */
   suggestion?: string;
+  /**
+   * The message's identity without its wording: message id and parameters. The same finding has
+   * the same fingerprint in every interface language, so SARIF fingerprints use it, not the text.
+   */
+  fingerprint?: string;
+}
+
+/** A message parameter whose own wording depends on the language (a language name, a reader's error); `key` stands for it in fingerprints. */
+export interface LocalizedParam {
+  key: string;
+  text: Record<Locale, string>;
+}
+export type MessageParams = Record<string, string | number | LocalizedParam>;
+
+/** The parameters in one language, ready for `translator()`. */
+export function paramsIn(params: MessageParams | undefined, lang: Locale): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params ?? {})) out[name] = typeof value === 'object' ? value.text[lang] : value;
+  return out;
+}
+
+export function fingerprintOf(messageId: string, params: MessageParams | undefined): string {
+  const stable = Object.entries(params ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => [name, typeof value === 'object' ? value.key : value]);
+  return JSON.stringify([messageId, stable]);
 }
 
 export const START: Position = { line: 1, column: 1, endLine: 1, endColumn: 1 };

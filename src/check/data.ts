@@ -3,16 +3,48 @@
  * rule, the words that help detect the language and the kind, and the sample wording of each
  * suggestion. Loaded once per language and checked against each rule's own schema.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { Locale } from '../playbook/schema.js';
 import { PACKAGE_ROOT } from '../playbook/registry.js';
-import { loadYamlFile, type Json, type SourceMap } from '../playbook/yaml.js';
-import { MatcherSpec } from './match.js';
+import { parse } from 'yaml';
+import { loadYamlFile, readText, type Json, type SourceMap } from '../playbook/yaml.js';
+import { latin, MatcherSpec } from './match.js';
 import type { CheckRule } from './types.js';
 
 export const CHECK_RULES_DIR = join(PACKAGE_ROOT, 'check-rules');
+/**
+ * The build's JSON copy of the data: parsing the YAML takes longer than the whole check, so the
+ * build writes each file as JSON with the hash of the YAML it came from. An edited YAML file no
+ * longer matches its hash and is read as YAML again.
+ */
+export const COMPILED_DIR = join(PACKAGE_ROOT, 'dist', 'check-rules');
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function readCompiled(dir: string, lang: Locale, text: string): unknown {
+  try {
+    const compiled = JSON.parse(readFileSync(join(dir, `${lang}.json`), 'utf8')) as { sha256?: string; data?: unknown };
+    return compiled.sha256 === sha256(text) ? compiled.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write the JSON copies (the build calls this after compiling). */
+export function writeCompiledLanguageData(rules: readonly CheckRule[], outDir = COMPILED_DIR): string[] {
+  mkdirSync(outDir, { recursive: true });
+  return (['id', 'en'] as const).map((lang) => {
+    const text = readFileSync(join(CHECK_RULES_DIR, `${lang}.yaml`), 'utf8');
+    const data = loadLanguageData(lang, rules, CHECK_RULES_DIR, null);
+    const file = join(outDir, `${lang}.json`);
+    writeFileSync(file, `${JSON.stringify({ sha256: sha256(text.replace(/^\uFEFF/, '')), data })}\n`);
+    return file;
+  });
+}
 
 /** Signals of one statement kind: each matched entry scores 1, a strong one 3. */
 export const KindSignals = Type.Object(
@@ -65,7 +97,7 @@ function checkPatterns(value: Json | undefined, map: SourceMap, pointer = ''): v
     if (key === 'patterns' && Array.isArray(child)) {
       child.forEach((p, i) => {
         try {
-          new RegExp(String(p), 'giu');
+          new RegExp(latin(String(p)), 'giu');
         } catch (error) {
           throw new CheckDataError(`${where(map, `${pointer}/patterns/${i}`)}: ${(error as Error).message}`);
         }
@@ -75,11 +107,55 @@ function checkPatterns(value: Json | undefined, map: SourceMap, pointer = ''): v
 }
 
 /** Load and check one language's data (cached per folder and language). */
-export function loadLanguageData(lang: Locale, rules: readonly CheckRule[], dir = CHECK_RULES_DIR): LanguageData {
-  const key = `${dir}\u0000${lang}`;
+/**
+ * @param compiledDir where the build's JSON copies are; null to read the YAML
+ */
+export function loadLanguageData(
+  lang: Locale,
+  rules: readonly CheckRule[],
+  dir = CHECK_RULES_DIR,
+  compiledDir: string | null = dir === CHECK_RULES_DIR ? COMPILED_DIR : null,
+): LanguageData {
+  const key = `${dir}\u0000${lang}\u0000${compiledDir}`;
   const cached = loaded.get(key);
   if (cached) return cached;
-  const doc = loadYamlFile(join(dir, `${lang}.yaml`));
+  const file = join(dir, `${lang}.yaml`);
+  // The shipped data is read fast; only a file that fails its checks is read again with positions to say where.
+  const { text, finding } = readText(file);
+  let value: unknown = text !== undefined && compiledDir !== null ? readCompiled(compiledDir, lang, text) : undefined;
+  try {
+    if (value === undefined && text !== undefined) value = parse(text);
+  } catch {
+    value = undefined;
+  }
+  const valid = (v: unknown): v is LanguageData =>
+    Value.Check(LanguageData, v) && v.lang === lang && rules.every((r) => !r.data || (r.id in v.rules && Value.Check(r.data, v.rules[r.id])));
+  if (finding) throw new CheckDataError(`${finding.file}:${finding.line}:${finding.column}: ${finding.message}`);
+  if (!valid(value)) explain(file, lang, rules);
+  const data = value as LanguageData;
+  try {
+    for (const rule of rules) if (data.rules[rule.id] !== undefined) compilePatterns(data.rules[rule.id]);
+    for (const signals of Object.values(data.detect.kinds)) compilePatterns(signals);
+  } catch {
+    explain(file, lang, rules);
+  }
+  loaded.set(key, data);
+  return data;
+}
+
+function compilePatterns(value: unknown): void {
+  if (Array.isArray(value)) value.forEach(compilePatterns);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'patterns' && Array.isArray(child)) for (const p of child) new RegExp(latin(String(p)), 'giu');
+      else compilePatterns(child);
+    }
+  }
+}
+
+/** Read the file again with positions and throw its first problem as file:line:col. */
+function explain(file: string, lang: Locale, rules: readonly CheckRule[]): never {
+  const doc = loadYamlFile(file);
   if (doc.findings.length) {
     const f = doc.findings[0];
     throw new CheckDataError(`${f.file}:${f.line}:${f.column}: ${f.message}`);
@@ -95,12 +171,10 @@ export function loadLanguageData(lang: Locale, rules: readonly CheckRule[], dir 
   if (data.lang !== lang) throw new CheckDataError(`${where(doc.map, '/lang')}: expected lang: ${lang}`);
   for (const rule of rules) {
     if (!rule.data) continue;
-    const pointer = `/rules/${rule.id}`;
     if (!(rule.id in data.rules)) throw new CheckDataError(`${where(doc.map, '/rules')}: missing data for rule ${rule.id}`);
-    const ruleProblem = firstError(rule.data, data.rules[rule.id], pointer);
+    const ruleProblem = firstError(rule.data, data.rules[rule.id], `/rules/${rule.id}`);
     if (ruleProblem) throw ruleProblem;
   }
   checkPatterns(value, doc.map);
-  loaded.set(key, data);
-  return data;
+  throw new CheckDataError(`${file}: the data does not match the checker's rules`);
 }

@@ -32,22 +32,81 @@ export function phraseSource(phrase: string): string {
   return `${lead}${body}${tail}`;
 }
 
+/**
+ * Letters and digits as the Latin script writes them. Unicode property classes (\p{L}) are slow
+ * to compile — a few milliseconds each, hundreds of them per run — and statements in Bahasa
+ * Indonesia and English are written in Latin letters, so word edges are checked against these.
+ */
+const LATIN: Record<string, string> = {
+  L: 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF',
+  Lu: 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE',
+  Ll: 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF',
+  N: '0-9',
+};
+
+/** A regular expression source with \p{L}, \p{Lu}, \p{Ll} and \p{N} written as Latin ranges. */
+export function latin(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const m = /^\\p\{(L|Lu|Ll|N)\}/.exec(source.slice(i, i + 6));
+      if (m) {
+        out += inClass ? LATIN[m[1]] : `[${LATIN[m[1]]}]`;
+        i += m[0].length - 1;
+      } else {
+        out += source.slice(i, i + 2);
+        i++;
+      }
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  return out;
+}
+
 const cache = new Map<string, RegExp>();
 
-function compile(source: string): RegExp {
-  let re = cache.get(source);
-  if (!re) {
-    re = new RegExp(source, 'giu');
-    cache.set(source, re);
+/**
+ * Phrases as few expressions as possible: one alternation per kind of word edge, longest first,
+ * so that one scan finds the longest phrase at each place.
+ */
+function phraseGroups(phrases: string[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const phrase of [...new Set(phrases.map((p) => p.trim()).filter(Boolean))].sort((a, b) => b.length - a.length)) {
+    const key = `${/^[\p{L}\p{N}]/u.test(phrase)}${/[\p{L}\p{N}]$/u.test(phrase)}`;
+    const body = phrase.split(/\s+/).map(escapeRegExp).join('[\\s\\u00a0]+');
+    groups.set(key, [...(groups.get(key) ?? []), body]);
   }
+  return [...groups].map(([key, bodies]) => {
+    const lead = key.startsWith('true') ? '(?<![\\p{L}\\p{N}])' : '';
+    const tail = key.endsWith('true') ? '(?![\\p{L}\\p{N}])' : '';
+    return `${lead}(?:${bodies.join('|')})${tail}`;
+  });
+}
+
+/** A compiled regular expression (Latin letter classes, cached by source and flags). */
+export function regex(source: string, flags = 'giu'): RegExp {
+  const key = `${flags}/${source}`;
+  let re = cache.get(key);
+  if (!re) {
+    re = new RegExp(latin(source), flags);
+    cache.set(key, re);
+  }
+  re.lastIndex = 0;
   return re;
 }
+
+const compile = (source: string) => regex(source);
 
 export class Matcher {
   private readonly sources: string[];
 
   constructor(spec: MatcherSpec | undefined) {
-    this.sources = [...(spec?.phrases ?? []).map(phraseSource), ...(spec?.patterns ?? [])];
+    this.sources = [...phraseGroups(spec?.phrases ?? []), ...(spec?.patterns ?? [])];
   }
 
   get empty(): boolean {
@@ -90,7 +149,7 @@ export class Matcher {
 export function patternProblem(spec: MatcherSpec): string | undefined {
   for (const p of spec.patterns ?? []) {
     try {
-      new RegExp(p, 'giu');
+      new RegExp(latin(p), 'giu');
     } catch (error) {
       return `${p}: ${(error as Error).message}`;
     }

@@ -31,6 +31,8 @@ const messages = {
     tooManyWarnings: 'terlalu banyak peringatan: {count} (batas --max-warnings {max})',
     badMax: '--max-warnings harus bilangan bulat 0 atau lebih',
     reportWritten: 'laporan {format} ditulis ke {file}',
+    pathNotFound: '{path}: berkas atau folder tidak ada',
+    ignoreHeader: '# tanggap lint: temuan yang diterima pada {date}.\n# Hapus entri setelah diperbaiki; temuan baru tetap dilaporkan.\n',
   },
   en: {
     noFiles: 'no playbook files (*.playbook.yaml) in: {paths}',
@@ -39,6 +41,8 @@ const messages = {
     tooManyWarnings: 'too many warnings: {count} (--max-warnings is {max})',
     badMax: '--max-warnings must be a whole number, 0 or more',
     reportWritten: '{format} report written to {file}',
+    pathNotFound: '{path}: no such file or folder',
+    ignoreHeader: '# tanggap lint: findings accepted on {date}.\n# Remove entries as you fix them; new findings are still reported.\n',
   },
 };
 
@@ -47,7 +51,7 @@ export async function run(paths: string[], opts: LintOptions, ctx: CliContext): 
   if (opts.maxWarnings !== undefined && (!Number.isInteger(opts.maxWarnings) || opts.maxWarnings < 0)) throw new UsageError(t('badMax'));
   let config;
   try {
-    config = loadConfig(ctx.cwd, opts.config, ALL_RULES.map((r) => r.id));
+    config = loadConfig(ctx.cwd, opts.config, ALL_RULES.map((r) => r.id), ctx.lang);
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
@@ -58,24 +62,24 @@ export async function run(paths: string[], opts: LintOptions, ctx: CliContext): 
   try {
     files = discover(targets, ctx.cwd);
   } catch (error) {
-    if (error instanceof PathNotFound) throw new UsageError(error.message);
+    if (error instanceof PathNotFound) throw new UsageError(t('pathNotFound', { path: error.path }));
     throw error;
   }
   if (files.length === 0) throw new UsageError(t('noFiles', { paths: targets.join(', ') }));
 
   // Generating the ignore file records every finding, including those it already lists.
-  const run = await lintFiles(files, config, (opts.playbooks ?? []).map((d) => resolve(ctx.cwd, d)), { applyIgnores: !opts.generateIgnore });
+  const run = await lintFiles(files, config, (opts.playbooks ?? []).map((d) => resolve(ctx.cwd, d)), { applyIgnores: !opts.generateIgnore, lang: ctx.lang });
 
   if (opts.generateIgnore) {
     const entries = ignoreEntries(run, config.base);
-    const header = `# tanggap lint: findings accepted on ${new Date().toISOString().slice(0, 10)}.\n# Remove entries as you fix them; new findings are still reported.\n`;
+    const header = t('ignoreHeader', { date: new Date().toISOString().slice(0, 10) });
     writeFileAtomic(config.ignoreFile, header + (entries.length ? stringify(entries) : '[]\n'));
     ctx.stderr.write(`${t('ignoreWritten', { count: entries.length, file: config.ignoreFile })}\n`);
     return;
   }
 
-  const rules = ALL_RULES.map((r) => ({ id: r.id, description: r.description, helpUri: `https://github.com/tanggap/tanggap/blob/main/docs/rules/${r.id}.md` }));
-  const common = { cwd: ctx.cwd, rules, toolName: 'tanggap', toolVersion: packageVersion() };
+  const rules = ALL_RULES.map((r) => ({ id: r.id, description: r.description[ctx.lang], helpUri: `https://github.com/tanggap/tanggap/blob/main/docs/rules/${r.id}.md` }));
+  const common = { cwd: ctx.cwd, rules, toolName: 'tanggap', toolVersion: packageVersion(), lang: ctx.lang };
   if (opts.outputFile) {
     const target = resolve(ctx.cwd, opts.outputFile);
     writeFileAtomic(target, formatResults(opts.format, run.results, { ...common, color: false }));

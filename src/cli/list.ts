@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { translator } from '../i18n/lang.js';
+import { loadPlaybook } from '../playbook/load.js';
 import { PlaybookNotFound, Registry } from '../playbook/registry.js';
 import type { LocalizedText, Locale } from '../playbook/schema.js';
 import { recommendStrategy } from '../playbook/strategy.js';
@@ -87,7 +88,7 @@ export async function runShow(name: string, opts: ListOptions, ctx: CliContext):
   const registry = registryFor(ctx, opts.playbooks);
   let loaded;
   try {
-    loaded = registry.load(name);
+    loaded = loadPlaybook(registry.find(name).file, registry.resolveExtends, ctx.lang);
   } catch (error) {
     if (error instanceof PlaybookNotFound) throw new UsageError(t('notFound', { name, known: error.known.join(', ') }));
     throw error;

@@ -2,24 +2,24 @@
  * `tanggap respond [playbook]` and `tanggap resume <dir>`: the guided walk. Interactive on a
  * terminal; with --answers, without a terminal or in CI it never prompts. Ctrl-C, SIGTERM and
  * SIGHUP stop it with every answer so far on disk and a hint how to resume (exit 130).
+ *
+ * Start-up matters in a crisis: before the first question this module loads only the prompt
+ * library and light modules; the playbook, the record and the renderer come after it.
  */
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { loadAnswersFile } from '../incident/answers.js';
-import { configPath, readConfig, rememberConfig, type UserConfig } from '../incident/config.js';
+import { FlowError, flowText } from '../flow/messages.js';
+import { MissingAnswer, PromptInterrupted, type Prompter } from '../flow/prompter.js';
+import { AutoPrompter } from '../flow/scripted.js';
+import { askTitle, locatePlaybook } from '../flow/start.js';
+import type { Preset, Style, Walk, WalkOptions, WalkOutcome } from '../flow/walk.js';
+import type { UserConfig } from '../incident/config.js';
 import { RecordError, recordText } from '../incident/messages.js';
 import type { IncidentRecord } from '../incident/record.js';
 import { draftKey } from '../incident/state.js';
 import { clockNear } from '../incident/time.js';
-import { currentHash } from '../incident/record.js';
-import { renderDrafter } from '../flow/draft.js';
-import { FlowError, flowText } from '../flow/messages.js';
-import { MissingAnswer, PromptInterrupted, type Prompter } from '../flow/prompter.js';
-import { AutoPrompter } from '../flow/scripted.js';
-import { beginIncident, PLAIN, resumeIncident, Walk, type Preset, type Style, type WalkOptions, type WalkOutcome } from '../flow/walk.js';
 import { InterruptedError, UsageError } from './errors.js';
-import { registryFor } from './list.js';
 import type { CliContext } from './main.js';
 
 export interface RespondOptions {
@@ -37,8 +37,9 @@ export function isInteractive(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(process.stdin.isTTY && process.stderr.isTTY) && !ci;
 }
 
+const same = (s: string) => s;
 function styleFor(color: boolean): Style {
-  if (!color) return PLAIN;
+  if (!color) return { bold: same, dim: same, red: same, yellow: same, green: same, cyan: same };
   const c = new Chalk({ level: 1 });
   return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan };
 }
@@ -56,14 +57,46 @@ const shown = (ctx: CliContext, path: string) => {
   return rel && !rel.startsWith('..') ? rel : path;
 };
 
+/** The office's own playbook folders: ./playbooks and --playbooks (as `tanggap list` sees them). */
+const playbookDirs = (ctx: CliContext, dirs: string[] = []) => [join(ctx.cwd, 'playbooks'), ...dirs.map((d) => resolve(ctx.cwd, d))].filter((d) => existsSync(d));
+
 interface Session {
-  options: WalkOptions;
-  controller: AbortController;
+  prompter: Prompter;
+  style: Style;
+  signal: AbortSignal;
   dispose: () => void;
 }
 
-async function openSession(ctx: CliContext, opts: { yes?: boolean; preset?: Preset; interactive: boolean }): Promise<Session> {
+/** Signals and the prompter: all that is needed for the first question. */
+async function openSession(ctx: CliContext, interactive: boolean): Promise<Session> {
   const style = styleFor(ctx.colorErr);
+  const controller = new AbortController();
+  const handlers = SIGNALS.map((signal) => {
+    const handler = () => controller.abort(signal);
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  let prompter: Prompter;
+  if (interactive) {
+    const { InquirerPrompter } = await import('../flow/prompter-inquirer.js');
+    prompter = new InquirerPrompter({ lang: ctx.lang, input: process.stdin, output: process.stderr, style, signal: controller.signal });
+  } else {
+    prompter = new AutoPrompter((text) => ctx.stderr.write(`${text}\n`));
+  }
+  return {
+    prompter,
+    style,
+    signal: controller.signal,
+    dispose: () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    },
+  };
+}
+
+/** Everything else the walk needs: the remembered settings, the renderer, the clock. */
+async function walkOptions(ctx: CliContext, session: Session, opts: { yes?: boolean; preset?: Preset }): Promise<WalkOptions> {
+  const { configPath, readConfig, rememberConfig } = await import('../incident/config.js');
+  const { renderDrafter } = await import('../flow/draft.js');
   const file = configPath();
   const { config, problem } = readConfig(file);
   if (problem) ctx.stderr.write(`${recordText(ctx.lang)('config-unreadable', { path: file, reason: problem })}\n`);
@@ -74,44 +107,23 @@ async function openSession(ctx: CliContext, opts: { yes?: boolean; preset?: Pres
       rememberConfig(file, patch);
     } catch (error) {
       // Remembering is a convenience; the incident itself is saved in its record.
-      if (!rememberFailed) ctx.stderr.write(`${(error instanceof RecordError ? error.describe(ctx.lang) : String(error))}\n`);
+      if (!rememberFailed) ctx.stderr.write(`${error instanceof RecordError ? error.describe(ctx.lang) : String(error)}\n`);
       rememberFailed = true;
     }
   };
-
-  const controller = new AbortController();
-  const handlers = SIGNALS.map((signal) => {
-    const handler = () => controller.abort(signal);
-    process.on(signal, handler);
-    return [signal, handler] as const;
-  });
-
-  let prompter: Prompter;
-  if (opts.interactive) {
-    const { InquirerPrompter } = await import('../flow/prompter-inquirer.js');
-    prompter = new InquirerPrompter({ lang: ctx.lang, input: process.stdin, output: process.stderr, style, signal: controller.signal });
-  } else {
-    prompter = new AutoPrompter((text) => ctx.stderr.write(`${text}\n`));
-  }
   return {
-    controller,
-    options: {
-      prompter,
-      lang: ctx.lang,
-      now: () => new Date(),
-      yes: Boolean(opts.yes),
-      config,
-      remember,
-      style,
-      drafter: renderDrafter(ctx.lang),
-      signal: controller.signal,
-      preset: opts.preset,
-      version: version(),
-      showPath: (path) => shown(ctx, path),
-    },
-    dispose: () => {
-      for (const [signal, handler] of handlers) process.off(signal, handler);
-    },
+    prompter: session.prompter,
+    lang: ctx.lang,
+    now: () => new Date(),
+    yes: Boolean(opts.yes),
+    config,
+    remember,
+    style: session.style,
+    drafter: renderDrafter(ctx.lang),
+    signal: session.signal,
+    preset: opts.preset,
+    version: version(),
+    showPath: (path) => shown(ctx, path),
   };
 }
 
@@ -125,7 +137,8 @@ function notices(ctx: CliContext, record: IncidentRecord): void {
 }
 
 /** What the walk produced: where the record and the drafts are (stdout: the result). */
-function report(ctx: CliContext, record: IncidentRecord, outcome: WalkOutcome): void {
+async function report(ctx: CliContext, record: IncidentRecord, outcome: WalkOutcome): Promise<void> {
+  const { currentHash } = await import('../incident/record.js');
   const t = flowText(ctx.lang);
   const dir = shown(ctx, record.dir);
   const lines = [t('created', { dir })];
@@ -163,22 +176,25 @@ function failure(ctx: CliContext, error: unknown, record: IncidentRecord | undef
   if (error instanceof RecordError) {
     return new UsageError(error.key === 'not-an-incident' && given !== undefined ? recordText(ctx.lang)('not-an-incident', { path: given }) : error.describe(ctx.lang));
   }
-  if (error instanceof FlowError) return new UsageError(error.message);
+  if (error instanceof FlowError || error instanceof UsageError) return new UsageError(error.message);
   return error instanceof Error ? error : new Error(String(error));
 }
 
-async function walkAndReport(ctx: CliContext, session: Session, given: string | undefined, start: () => Promise<{ record: IncidentRecord; loaded: Walk['loaded'] }>): Promise<void> {
+type Begun = { record: IncidentRecord; loaded: Walk['loaded'] };
+
+async function walkAndReport(ctx: CliContext, session: Session, given: string | undefined, start: () => Promise<Begun>, options: () => Promise<WalkOptions>): Promise<void> {
   let record: IncidentRecord | undefined;
   try {
+    const walkOptionsReady = await options();
     const begun = await start();
     record = begun.record;
     notices(ctx, record);
-    const walk = new Walk(record, begun.loaded, session.options);
+    const { Walk } = await import('../flow/walk.js');
+    const walk = new Walk(record, begun.loaded, walkOptionsReady);
     const outcome = await walk.run();
-    report(ctx, record, outcome);
+    await report(ctx, record, outcome);
     if (walk.failures.length) throw new UsageError(flowText(ctx.lang)('draftsFailed', { count: walk.failures.length, dir: shown(ctx, record.dir) }));
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw failure(ctx, error, record, given);
   } finally {
     record?.close();
@@ -187,8 +203,10 @@ async function walkAndReport(ctx: CliContext, session: Session, given: string | 
 }
 
 export async function runRespond(name: string | undefined, opts: RespondOptions, ctx: CliContext): Promise<void> {
+  const localDirs = playbookDirs(ctx, opts.playbooks);
   let preset: Preset | undefined;
   if (opts.answers) {
+    const { loadAnswersFile } = await import('../incident/answers.js');
     const file = resolve(ctx.cwd, opts.answers);
     const loaded = loadAnswersFile(file, ctx.lang);
     preset = {
@@ -200,23 +218,48 @@ export async function runRespond(name: string | undefined, opts: RespondOptions,
       },
     };
   }
-  const interactive = !preset && isInteractive();
-  const session = await openSession(ctx, { yes: opts.yes, preset, interactive });
-  const registry = registryFor(ctx, opts.playbooks);
+  const session = await openSession(ctx, !preset && isInteractive());
+  // The title first when the playbook's file is plain to see; it is loaded while the officer types.
+  let title: string | undefined;
+  if (!preset && name && locatePlaybook(name, localDirs)) {
+    try {
+      title = await askTitle(session.prompter, ctx.lang);
+    } catch (error) {
+      session.dispose();
+      throw failure(ctx, error, undefined);
+    }
+  }
   const root = resolve(ctx.cwd, opts.dir ?? 'incidents');
-  await walkAndReport(ctx, session, undefined, () => beginIncident({ root, registry, playbook: name, options: session.options }));
+  let options: WalkOptions | undefined;
+  await walkAndReport(
+    ctx,
+    session,
+    undefined,
+    async () => {
+      const [{ beginIncident }, { Registry }] = await Promise.all([import('../flow/walk.js'), import('../playbook/registry.js')]);
+      return beginIncident({ root, registry: new Registry(localDirs), playbook: name, title, options: options! });
+    },
+    async () => (options = await walkOptions(ctx, session, { yes: opts.yes, preset })),
+  );
 }
 
 export async function runResume(dir: string, opts: { yes?: boolean; playbooks?: string[] }, ctx: CliContext): Promise<void> {
-  const session = await openSession(ctx, { yes: opts.yes, interactive: isInteractive() });
-  const registry = registryFor(ctx, opts.playbooks);
-  const tz = session.options.config.timezone ?? 'WIB';
-  await walkAndReport(ctx, session, dir, async () =>
-    resumeIncident(resolve(ctx.cwd, dir), registry, {
-      lang: ctx.lang,
-      now: session.options.now,
-      version: session.options.version,
-      formatSince: (iso) => clockNear(new Date(iso), tz, ctx.lang, new Date()),
-    }),
+  const session = await openSession(ctx, isInteractive());
+  let options: WalkOptions | undefined;
+  await walkAndReport(
+    ctx,
+    session,
+    dir,
+    async () => {
+      const [{ resumeIncident }, { Registry }] = await Promise.all([import('../flow/walk.js'), import('../playbook/registry.js')]);
+      const tz = options!.config.timezone ?? 'WIB';
+      return resumeIncident(resolve(ctx.cwd, dir), new Registry(playbookDirs(ctx, opts.playbooks)), {
+        lang: ctx.lang,
+        now: options!.now,
+        version: options!.version,
+        formatSince: (iso) => clockNear(new Date(iso), tz, ctx.lang, new Date()),
+      });
+    },
+    async () => (options = await walkOptions(ctx, session, { yes: opts.yes })),
   );
 }

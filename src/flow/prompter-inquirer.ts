@@ -5,8 +5,10 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Locale } from '../playbook/schema.js';
 import { flowText } from './messages.js';
 import { wrap } from './present.js';
@@ -14,6 +16,31 @@ import { PromptInterrupted, type Prompter, type PromptSpec, type Reply, type Tex
 import type { Style } from './walk.js';
 
 type Inquirer = typeof import('@inquirer/prompts');
+type PromptName = 'input' | 'select' | 'checkbox' | 'confirm';
+interface Prompts {
+  input: Inquirer['input'];
+  select: Inquirer['select'];
+  checkbox: Inquirer['checkbox'];
+  confirm: Inquirer['confirm'];
+  Separator: Inquirer['Separator'];
+}
+
+/**
+ * One prompt of @inquirer/prompts, loaded on first use. The package's index loads every prompt
+ * (the editor prompt alone pulls in charset detection), which the first question does not need;
+ * its parts are resolved from where the package is installed, hoisted or nested.
+ */
+async function loadPrompt<N extends PromptName>(name: N): Promise<{ prompt: Prompts[N]; Separator: Prompts['Separator'] }> {
+  try {
+    const fromPrompts = createRequire(fileURLToPath(import.meta.resolve('@inquirer/prompts')));
+    const module = (await import(pathToFileURL(fromPrompts.resolve(`@inquirer/${name}`)).href)) as { default: Prompts[N]; Separator?: Prompts['Separator'] };
+    if (typeof module.default === 'function') return { prompt: module.default, Separator: module.Separator ?? (await import('@inquirer/prompts')).Separator };
+  } catch {
+    // an install layout this does not understand: the package's index has every prompt
+  }
+  const all = await import('@inquirer/prompts');
+  return { prompt: all[name] as Prompts[N], Separator: all.Separator };
+}
 
 const SKIP_VALUE = '\u0000skip';
 
@@ -49,7 +76,7 @@ export function runEditor(file: string, env: NodeJS.ProcessEnv = process.env): P
 
 export class InquirerPrompter implements Prompter {
   readonly interactive = true;
-  private lib?: Inquirer;
+  private readonly prompts = new Map<PromptName, Promise<{ prompt: Prompts[PromptName]; Separator: Prompts['Separator'] }>>();
   private readonly t: ReturnType<typeof flowText>;
 
   constructor(private readonly options: InquirerOptions) {
@@ -70,16 +97,24 @@ export class InquirerPrompter implements Prompter {
 
   async ask(spec: PromptSpec): Promise<Reply> {
     if (this.options.signal?.aborted) throw new PromptInterrupted(String(this.options.signal.reason ?? 'SIGINT'));
-    const lib = (this.lib ??= await import('@inquirer/prompts'));
     if (spec.help) this.say(this.options.style.dim(wrap(`  ${spec.help}`, 78, '  ')));
     for (;;) {
-      const reply = await this.once(lib, spec);
+      const reply = await this.once(spec);
       if (reply) return reply;
     }
   }
 
   /** One prompt; undefined when it must be asked again (":e" in a text answer, "<" with nothing to go back to). */
-  private async once(lib: Inquirer, spec: PromptSpec): Promise<Reply | undefined> {
+  private load<N extends PromptName>(name: N): Promise<{ prompt: Prompts[N]; Separator: Prompts['Separator'] }> {
+    let loading = this.prompts.get(name);
+    if (!loading) {
+      loading = loadPrompt(name);
+      this.prompts.set(name, loading);
+    }
+    return loading as Promise<{ prompt: Prompts[N]; Separator: Prompts['Separator'] }>;
+  }
+
+  private async once(spec: PromptSpec): Promise<Reply | undefined> {
     const { input, output, style } = this.options;
     const local = new AbortController();
     const outer = this.options.signal;
@@ -94,18 +129,20 @@ export class InquirerPrompter implements Prompter {
     try {
       switch (spec.kind) {
         case 'select': {
+          const { prompt: select, Separator } = await this.load('select');
           const choices = [
-            ...spec.choices.map((c) => ({ value: c.value, name: c.label, description: c.hint })),
-            ...(spec.canSkip ? [new lib.Separator(), { value: SKIP_VALUE, name: this.t('skipChoice') }] : []),
+            ...spec.choices.map((c) => ({ value: c.value, name: c.label, description: c.hint, short: c.short })),
+            ...(spec.canSkip ? [new Separator(), { value: SKIP_VALUE, name: this.t('skipChoice') }] : []),
           ];
-          const value = await lib.select(
+          const value = await select(
             { message: spec.message, choices, default: spec.default, pageSize: 12, theme: { style: { keysHelpTip: tip(this.t(spec.canBack ? 'hintSelect' : 'hintSelectNoBack')) } } },
             context,
           );
           return value === SKIP_VALUE ? { type: 'skip' } : { type: 'answer', value };
         }
         case 'multiselect': {
-          const value = await lib.checkbox(
+          const { prompt: checkbox } = await this.load('checkbox');
+          const value = await checkbox(
             {
               message: spec.message,
               choices: spec.choices.map((c) => ({ value: c.value, name: c.label, checked: spec.default?.includes(c.value) ?? false })),
@@ -118,11 +155,12 @@ export class InquirerPrompter implements Prompter {
         }
         case 'confirm': {
           const keywords = this.options.lang === 'id' ? { yes: 'ya', no: 'tidak', error: () => 'jawab y atau t' } : undefined;
-          const value = await lib.confirm({ message: spec.message, default: spec.default, theme: keywords ? { keywords } : undefined }, context);
+          const { prompt: confirm } = await this.load('confirm');
+          const value = await confirm({ message: spec.message, default: spec.default, theme: keywords ? { keywords } : undefined }, context);
           return { type: 'answer', value };
         }
         default:
-          return await this.text(lib, spec, context);
+          return await this.text(spec, context);
       }
     } catch (error) {
       const name = (error as Error).name;
@@ -138,16 +176,21 @@ export class InquirerPrompter implements Prompter {
     }
   }
 
-  private async text(lib: Inquirer, spec: TextPrompt, context: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal: AbortSignal }): Promise<Reply | undefined> {
+  private async text(spec: TextPrompt, context: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal: AbortSignal }): Promise<Reply | undefined> {
     const t = this.t;
-    const hints = [t(spec.canSkip ? (spec.canBack ? 'hintText' : 'hintTextNoBack') : spec.canBack ? 'hintTextRequired' : 'hintTextRequiredNoBack')];
+    // Empty input takes the default when there is one, so "-" is the way to skip then.
+    const skipHint = spec.default !== undefined ? (spec.canBack ? 'hintTextDefault' : 'hintTextDefaultNoBack') : spec.canBack ? 'hintText' : 'hintTextNoBack';
+    const hints = [t(spec.canSkip ? skipHint : spec.canBack ? 'hintTextRequired' : 'hintTextRequiredNoBack')];
     if (spec.kind === 'list') hints.unshift(t('listHint'));
     if (spec.kind === 'editor') hints.unshift(t('editorHint'));
     const special = (raw: string) => raw === '<' || (spec.kind === 'editor' && raw === ':e');
     const hint = this.options.style.dim(`(${hints.join(' · ')})`);
-    const raw = await lib.input(
+    const { prompt: input } = await this.load('input');
+    const raw = await input(
       {
         message: spec.message,
+        // A skipped answer shows as a dash, not as nothing.
+        transformer: (value: string, { isFinal }: { isFinal: boolean }) => (isFinal && (value.trim() === '' || value.trim() === '-') ? this.options.style.dim('—') : value),
         // The keys hint is for the question being asked; the answered line stays clean.
         theme: { style: { message: (text: string, status: string) => (status === 'done' ? this.options.style.bold(text) : `${this.options.style.bold(text)} ${hint}`) } },
         default: spec.default,

@@ -7,6 +7,8 @@ export interface Choice {
   value: string;
   label: string;
   hint?: string;
+  /** shown once chosen, when the label is long */
+  short?: string;
 }
 
 /** Typed text read into its stored form, or the reason it cannot be. */

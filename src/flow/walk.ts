@@ -16,12 +16,13 @@ import { answerOf, checklistKey, draftKey, META_KEYS, metaOf, questionAnswers, q
 import { clock, dateStamp, isoInZone, longDate, parseTime, readStoredTime } from '../incident/time.js';
 import { holds, type ConditionContext } from '../playbook/condition.js';
 import { formatDuration } from '../playbook/duration.js';
-import type { LoadedPlaybook } from '../playbook/load.js';
+import { loadPlaybook, type LoadedPlaybook } from '../playbook/load.js';
 import { PlaybookNotFound, type Registry } from '../playbook/registry.js';
 import type { Locale, Playbook, Question, Stage, Step, Template } from '../playbook/schema.js';
 import { recommendStrategy } from '../playbook/strategy.js';
 import { triage } from '../playbook/triage.js';
 import { flowText, FlowError, type FlowMessage } from './messages.js';
+import { askTitle, locatePlaybook } from './start.js';
 import { deadlineText, dueAt, explainCondition, local, roleTitle, wrap } from './present.js';
 import { PromptInterrupted, type Choice, type Parsed, type Prompter, type PromptSpec, type Reply, type Weight } from './prompter.js';
 
@@ -122,26 +123,40 @@ export const playbookName = (p: PlaybookRef) => (p.source === 'built-in' ? p.id 
 /** Load a playbook by id, alias or file, turning problems into one-line errors. */
 export function loadReady(registry: Registry, name: string, lang: Locale): { loaded: ReadyPlaybook; source: PlaybookRef['source'] } {
   const t = flowText(lang);
-  let entry;
-  try {
-    entry = registry.find(name);
-  } catch (error) {
-    if (error instanceof PlaybookNotFound) throw new FlowError(t('noPlaybook', { name, known: error.known.join(', ') || '—' }));
-    throw error;
+  // Most names are a file name: load that one file instead of reading every playbook to find it.
+  const located = locatePlaybook(name, registry.localDirs, registry.builtinDir);
+  let file = located?.file;
+  let source = located?.source;
+  if (!located) {
+    try {
+      const entry = registry.find(name);
+      file = entry.file;
+      source = entry.source;
+    } catch (error) {
+      if (error instanceof PlaybookNotFound) throw new FlowError(t('noPlaybook', { name, known: error.known.join(', ') || '—' }));
+      throw error;
+    }
   }
-  const loaded = registry.load(entry.file);
+  const loaded = loadPlaybook(file!, registry.resolveExtends);
   if (!loaded.playbook) {
     const first = loaded.findings.find((f) => f.severity === 'error') ?? loaded.findings[0];
     throw new FlowError(t('badPlaybook', { where: `${first.file}:${first.line}:${first.column}`, message: first.message }));
   }
-  return { loaded: loaded as ReadyPlaybook, source: entry.source };
+  return { loaded: loaded as ReadyPlaybook, source: source! };
 }
 
 /**
  * Start a new incident: choose the playbook, ask the title, create the record. The title is the
  * first answer and names the folder; nothing is asked before the record exists except the playbook.
  */
-export async function beginIncident(args: { root: string; registry: Registry; playbook?: string; options: WalkOptions }): Promise<{ record: IncidentRecord; loaded: ReadyPlaybook }> {
+export async function beginIncident(args: {
+  root: string;
+  registry: Registry;
+  playbook?: string;
+  /** the title, when it was asked before the playbook was loaded (start-up speed) */
+  title?: string;
+  options: WalkOptions;
+}): Promise<{ record: IncidentRecord; loaded: ReadyPlaybook }> {
   const { options, registry } = args;
   const t = flowText(options.lang);
   let name = args.playbook ?? options.preset?.answers.playbook;
@@ -162,22 +177,8 @@ export async function beginIncident(args: { root: string; registry: Registry; pl
   }
   const { loaded, source } = loadReady(registry, name, options.lang);
 
-  let title = options.preset?.answers.incident.title;
-  const auto = title !== undefined;
-  if (title === undefined) {
-    const reply = await options.prompter.ask({
-      key: META_KEYS.title,
-      kind: 'text',
-      message: t('askTitle'),
-      help: t('askTitleHelp'),
-      canSkip: false,
-      canBack: false,
-      required: true,
-      parse: (raw) => (raw.trim() === '' ? { error: t('required') } : { value: raw.trim() }),
-    });
-    if (reply.type !== 'answer') throw new FlowError(t('titleRequired'));
-    title = String(reply.value);
-  }
+  const auto = options.preset !== undefined;
+  const title = args.title ?? options.preset?.answers.incident.title ?? (await askTitle(options.prompter, options.lang));
   checkSignal(options.signal);
   const now = options.now();
   const preset = options.preset?.answers.incident;
@@ -407,7 +408,7 @@ export class Walk {
         key: META_KEYS.timezone,
         kind: 'select',
         message: t('askTimezone'),
-        choices: TIMEZONES.map((z) => ({ value: z, label: t(`tz${z}` as FlowMessage) })),
+        choices: TIMEZONES.map((z) => ({ value: z, label: t(`tz${z}` as FlowMessage), short: z })),
         default: this.options.config.timezone ?? 'WIB',
         canSkip: false,
         canBack: false,
@@ -508,11 +509,12 @@ export class Walk {
         return;
       }
     } else this.say(this.options.style.bold(t('officeIntro')));
-    const text = (key: string, message: FlowMessage, o: { required?: boolean; fallback?: string; upper?: boolean; pattern?: RegExp } = {}) =>
+    const text = (key: string, message: FlowMessage, o: { required?: boolean; fallback?: string; upper?: boolean; pattern?: RegExp; help?: FlowMessage } = {}) =>
       this.ask({
         key: `office.${key}`,
         kind: 'text',
         message: t(message),
+        help: o.help ? t(o.help) : undefined,
         canSkip: !o.required,
         canBack: false,
         required: o.required,
@@ -525,9 +527,9 @@ export class Walk {
         },
       }) as Promise<string | undefined>;
     const prior = (v: unknown): string | undefined => (typeof v === 'string' ? v : v && typeof v === 'object' ? ((v as Record<string, string>)[this.lang] ?? (v as Record<string, string>).id) : undefined);
-    const agency = await text('agency', 'askAgency', { required: true, fallback: prior(saved?.agency) });
-    const code = await text('code', 'askCode', { required: true, upper: true, pattern: /^[A-Z0-9.-]+$/, fallback: saved?.code });
-    const city = await text('city', 'askCity', { required: true, fallback: saved?.city });
+    const agency = await text('agency', 'askAgency', { required: true, fallback: prior(saved?.agency), help: 'askAgencyHelp' });
+    const code = await text('code', 'askCode', { required: true, upper: true, pattern: /^[A-Z0-9.-]+$/, fallback: saved?.code, help: 'askCodeHelp' });
+    const city = await text('city', 'askCity', { required: true, fallback: saved?.city, help: 'askCityHelp' });
     const spokesperson = await text('spokesperson.name', 'askSpokesperson', { fallback: saved?.spokesperson?.name });
     const spokesTitle = spokesperson ? await text('spokesperson.title', 'askSpokespersonTitle', { fallback: prior(saved?.spokesperson?.title) }) : undefined;
     const spokesPhone = spokesperson ? await text('spokesperson.phone', 'askSpokespersonPhone', { fallback: saved?.spokesperson?.phone }) : undefined;
@@ -703,7 +705,7 @@ export class Walk {
     if (every) lines.push(`  ${t('updateEvery', { every: formatDuration(dueAt(new Date(0), every).getTime(), this.lang) })}`);
     const strategy = recommendStrategy(this.playbook.scct);
     lines.push('');
-    lines.push(style.bold(t('strategyLine', { strategy: t(`posture.${strategy.primary}` as FlowMessage) })));
+    lines.push(style.bold(wrap(t('strategyLine', { strategy: t(`posture.${strategy.primary}` as FlowMessage) }), WIDTH, '  ')));
     lines.push(wrap(`  ${local(strategy.reason, this.lang)}`, WIDTH, '  '));
     return lines.join('\n');
   }
@@ -911,7 +913,8 @@ export class Walk {
           canSkip: false,
           canBack: false,
         },
-        { personal: true, perSession: again },
+        // After an edit the question comes again; Enter should not reopen the editor.
+        { personal: true, perSession: again, decode: (v) => (v === 'edit' ? undefined : defaultDecode(v)) },
       );
       if (decision !== 'edit') break;
       const draft = this.state.drafts.get(key)!;
@@ -972,9 +975,13 @@ export class Walk {
     const lines = [
       '',
       style.dim(`┌${title}${'─'.repeat(Math.max(3, WIDTH - title.length - 1))}`),
-      ...text.replace(/\n+$/, '').split('\n').map((l) => `${style.dim('│')} ${l}`),
+      // Wrapped for the screen only; the file keeps its own lines.
+      ...text
+        .replace(/\n+$/, '')
+        .split('\n')
+        .flatMap((l) => wrap(l, WIDTH - 2).split('\n'))
+        .map((l) => `${style.dim('│')} ${l}`),
       style.dim(`└${'─'.repeat(WIDTH - 1)}`),
-      `  ${this.t('draftSaved', { path })}`,
     ];
     this.say(lines.join('\n'));
     this.say(this.t('drafted', { title: local(template.title, this.lang), path }), 'summary');

@@ -4,7 +4,10 @@ import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Formatter } from './types.js';
 
-/** Stable across runs and unrelated edits: rule, file, message id and the message itself, not the line. */
+/**
+ * Stable across runs, unrelated edits and interface languages: rule, file, message id and the
+ * message's parameters (`Finding.fingerprint`; the text for findings that have none), not the line.
+ */
 function fingerprint(parts: string[], occurrence: number): string {
   return `${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)}:${occurrence}`;
 }
@@ -18,7 +21,8 @@ export const sarif: Formatter = (results, { cwd = process.cwd(), rules = [], too
   const sarifResults = results.flatMap((r) => {
     const uri = relative(cwd, r.file).split('\\').join('/');
     return r.findings.map((f) => {
-      const key = [f.ruleId, uri, f.messageId, f.message].join('|');
+      const identity = f.fingerprint ?? f.message;
+      const key = [f.ruleId, uri, f.messageId, identity].join('|');
       const occurrence = (seen.get(key) ?? 0) + 1;
       seen.set(key, occurrence);
       return {
@@ -34,7 +38,7 @@ export const sarif: Formatter = (results, { cwd = process.cwd(), rules = [], too
             },
           },
         ],
-        partialFingerprints: { 'tanggapFinding/v1': fingerprint([f.ruleId, uri, f.messageId, f.message], occurrence) },
+        partialFingerprints: { 'tanggapFinding/v1': fingerprint([f.ruleId, uri, f.messageId, identity], occurrence) },
       };
     });
   });

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings.js';
+import type { Locale } from '../playbook/schema.js';
 
 /** The findings of one file. */
 export interface FileResult {
@@ -20,6 +21,8 @@ export interface FormatOptions {
   rules?: RuleMeta[];
   toolName?: string;
   toolVersion?: string;
+  /** language of the words the formatter adds itself (stylish's severities and summary); default English */
+  lang?: Locale;
 }
 
 /** A formatter is a pure function from results to a string. */

@@ -68,7 +68,7 @@ export function lengthText(length: LengthReport | undefined, lang: Locale): stri
   if (!length) return w('none');
   const n = (x: number) => formatNumber(x, lang);
   let text = `${n(length.count)}/${n(length.limit)}`;
-  if (length.rule === 'sms') text += ` (${length.segments} ${w('segments')}, ${length.encoding!.toUpperCase()})`;
+  if (length.rule === 'sms') text += ` (${length.segments} ${w(length.segments === 1 ? 'segment' : 'segments')}, ${length.encoding!.toUpperCase()})`;
   else if (length.rule === 'x') text += ` (${w('weighted')})`;
   else text += ` ${w('chars')}`;
   if (length.over) text += ` — **${w('overLimit')}**`;

@@ -8,20 +8,20 @@ import type { IncidentEvent } from '../incident/events.js';
 import type { ConditionContext } from '../playbook/condition.js';
 import { formatDuration } from '../playbook/duration.js';
 import type { LocalizedText, Locale, Playbook } from '../playbook/schema.js';
-import { escapeMarkdown, sanitize } from '../render/escape.js';
+import { escapeMarkdown, oneLine, sanitize } from '../render/escape.js';
 import type { MissingFact } from '../render/index.js';
 import { missingMarker } from '../render/messages.js';
 import { formatClock, formatDateTime } from '../render/time.js';
 import { parseOfficeTime } from '../incident/answers.js';
 import { parseDuration } from '../playbook/duration.js';
-import { KIND_LABEL, kitWords, STAGE_LABEL } from './messages.js';
+import { kitWords, STAGE_LABEL } from './messages.js';
 import { applicableSteps } from './select.js';
 
 const pick = (text: LocalizedText | string | undefined, lang: Locale): string | undefined =>
   text === undefined ? undefined : typeof text === 'string' ? text : (text[lang] ?? text.id ?? text.en);
 
 /** An answer for a table cell or a line: one line, escaped. */
-export const cell = (value: string | undefined): string => (value === undefined ? '' : escapeMarkdown(sanitize(value).replace(/\s*\n\s*/g, ' ')));
+export const cell = (value: string | undefined): string => (value === undefined ? '' : escapeMarkdown(oneLine(sanitize(value))));
 
 export interface GeneratedDocument {
   markdown: string;
@@ -157,5 +157,3 @@ export function contactsDocument(playbook: Playbook, answers: AnswersFile, lang:
   if (partners.length > 0) out.push('', `## ${w('partners')}`, '', ...partners.map((p) => `- ${cell(p)}`));
   return out.done();
 }
-
-export const kindLabel = (kind: keyof (typeof KIND_LABEL)['en'], lang: Locale) => KIND_LABEL[lang][kind];

@@ -4,7 +4,6 @@
  * source shown as text, links only to http(s), mailto and tel, and no automatic links made from
  * bare URLs in answers. marked is loaded only here, when the page is built.
  */
-import type { Locale } from '../playbook/schema.js';
 import { formatDateTime } from '../render/time.js';
 import { parseOfficeTime } from '../incident/answers.js';
 import type { AnswersFile } from '../incident/answers-schema.js';

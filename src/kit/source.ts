@@ -2,7 +2,7 @@
  * Where `draft` and `kit` take their facts from: an answers file, or an incident folder (its
  * `answers.yaml` snapshot, its playbook, and its journal for the chronology).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../cli/errors.js';
 import { loadAnswersFile } from '../incident/answers.js';
@@ -12,7 +12,7 @@ import { JOURNAL_FILE } from '../incident/journal.js';
 import { RecordError } from '../incident/messages.js';
 import { ANSWERS_SNAPSHOT, readRecord } from '../incident/record.js';
 import { loadPlaybook, type LoadedPlaybook } from '../playbook/load.js';
-import { PlaybookNotFound, type Registry } from '../playbook/registry.js';
+import { PLAYBOOK_FILE, PlaybookNotFound, type Registry } from '../playbook/registry.js';
 import type { Locale } from '../playbook/schema.js';
 import { kitMessages } from './messages.js';
 
@@ -54,14 +54,20 @@ const messages = {
  */
 function byFileName(name: string, registry: Registry): LoadedPlaybook | undefined {
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) return undefined;
-  for (const dir of [...registry.localDirs.map((d) => resolve(d)), registry.builtinDir]) {
+  const attempt = (dir: string) => {
     const file = join(dir, `${name}.playbook.yaml`);
-    if (!existsSync(file)) continue;
+    if (!existsSync(file)) return undefined;
     const loaded = loadPlaybook(file, registry.resolveExtends);
-    const raw = loaded.raw as { id?: unknown } | undefined;
-    if (raw && raw.id === name) return loaded;
+    return (loaded.raw as { id?: unknown } | undefined)?.id === name ? loaded : undefined;
+  };
+  const local = registry.localDirs.map((d) => resolve(d));
+  for (const dir of local) {
+    const hit = attempt(dir);
+    if (hit) return hit;
   }
-  return undefined;
+  // A local playbook under another file name may carry this id and must win: let the registry decide then.
+  if (local.some((dir) => existsSync(dir) && readdirSync(dir).some((f) => PLAYBOOK_FILE.test(f)))) return undefined;
+  return attempt(registry.builtinDir);
 }
 
 function loadNamedPlaybook(name: string, registry: Registry, lang: Locale): LoadedPlaybook {

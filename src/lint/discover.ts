@@ -3,7 +3,11 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PLAYBOOK_FILE } from '../playbook/registry.js';
 
-export class PathNotFound extends Error {}
+export class PathNotFound extends Error {
+  constructor(readonly path: string) {
+    super(`${path}: no such file or folder`);
+  }
+}
 
 const SKIP = new Set(['node_modules', '.git', 'dist']);
 
@@ -52,7 +56,7 @@ export function discover(paths: string[], cwd: string): string[] {
         files.add(full); // the loader reports the loop as a finding
         continue;
       }
-      throw new PathNotFound(`${p}: no such file or folder`);
+      throw new PathNotFound(p);
     }
     if (stat.isDirectory()) walk(full);
     else files.add(full);

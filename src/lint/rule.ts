@@ -1,7 +1,8 @@
 /** What a lint rule is, and what it sees. */
-import type { Finding, Position, Severity } from '../findings.js';
+import type { Finding, LocalizedParam, MessageParams, Position, Severity } from '../findings.js';
+import { translator, type Messages } from '../i18n/lang.js';
 import type { LoadedPlaybook } from '../playbook/load.js';
-import type { Playbook } from '../playbook/schema.js';
+import type { Locale, Playbook } from '../playbook/schema.js';
 import type { Strategy } from '../playbook/strategy.js';
 import type { TemplateFiles } from './templates.js';
 
@@ -10,10 +11,15 @@ export interface LintOptions {
   firstStatementMinutes: number;
 }
 
-export interface Report {
-  messageId: string;
-  message: string;
-  suggestion?: string;
+/**
+ * What a rule reports: a message id of its `messages`, the parameters, and where. The engine
+ * words it in the run's language; the message id and the parameters stay the same in every language.
+ */
+export interface Report<K extends string = string> {
+  messageId: K;
+  params?: MessageParams;
+  /** a concrete fix: another text of the rule's `messages`, filled from the same parameters */
+  suggestionId?: K;
   /** where: a JSON pointer into the merged playbook … */
   pointer?: string;
   atKey?: boolean;
@@ -22,27 +28,53 @@ export interface Report {
   position?: Position;
 }
 
-export interface RuleContext {
+export interface RuleContext<K extends string = string> {
   loaded: LoadedPlaybook;
   playbook: Playbook;
   strategy: Strategy;
   options: LintOptions;
   templates: TemplateFiles;
-  report(report: Report): void;
+  report(report: Report<K>): void;
 }
 
-export interface Rule {
+export interface RuleMeta {
   id: string;
   severity: Severity;
-  description: string;
+  description: Record<Locale, string>;
   tags: string[];
-  check(ctx: RuleContext): void | Promise<void>;
 }
 
-/** Reserved ids: the loader reports these; they are documented and configurable like any rule. */
-export const RESERVED_RULES: Pick<Rule, 'id' | 'severity' | 'description' | 'tags'>[] = [
-  { id: 'parse-error', severity: 'error', description: 'The file cannot be read or parsed as one YAML document.', tags: ['core'] },
-  { id: 'schema', severity: 'error', description: 'The playbook does not match the playbook format (unknown keys, wrong types, missing keys).', tags: ['core'] },
+export interface Rule<K extends string = string> extends RuleMeta {
+  /** every text the rule can show (messages, suggestions and words used inside them), by key, in each language */
+  messages: Messages<K>;
+  check(ctx: RuleContext<K>): void | Promise<void>;
+}
+
+/** Declare a rule with its message ids checked against its `messages`. */
+export const defineRule = <K extends string>(rule: Rule<K>): Rule<K> => rule;
+
+/** One of the rule's texts as a parameter of another (a language name, a word), in both languages. */
+export function term<K extends string>(messages: Messages<K>, key: K, params: Record<string, string | number> = {}): LocalizedParam {
+  return { key, text: { id: translator(messages, 'id')(key, params), en: translator(messages, 'en')(key, params) } };
+}
+
+/** Reserved ids: the loader reports these; they are documented like any rule but cannot be configured. */
+export const RESERVED_RULES: RuleMeta[] = [
+  {
+    id: 'parse-error',
+    severity: 'error',
+    description: { id: 'Berkas tidak dapat dibaca atau diurai sebagai satu dokumen YAML.', en: 'The file cannot be read or parsed as one YAML document.' },
+    tags: ['core'],
+  },
+  {
+    id: 'schema',
+    severity: 'error',
+    description: {
+      id: 'Playbook tidak sesuai format playbook (kunci tidak dikenal, jenis nilai salah, kunci wajib belum ada).',
+      en: 'The playbook does not match the playbook format (unknown keys, wrong types, missing keys).',
+    },
+    tags: ['core'],
+  },
 ];
 
 export type { Finding };

@@ -1,9 +1,10 @@
 /** Reading a Handlebars tree: which context names, helpers and partials a template uses, and where. */
 import type { Position } from '../findings.js';
+import { CONTEXT_SHAPE } from './context-shape.js';
 import type { HbsNode, HbsProgram } from './templates.js';
 
-/** Names the renderer puts in every template's context (see docs/playbook-format.md). */
-export const CONTEXT_NAMES = new Set(['incident', 'office', 'triage', 'strategy', 'release', 'asOf', 'now', 'lang', 'playbook', 'keyMessages']);
+/** Names the renderer puts in every template's context (see docs/playbook-format.md and ./context-shape.ts). */
+export const CONTEXT_NAMES = new Set(Object.keys(CONTEXT_SHAPE));
 /** Helpers the renderer registers, plus Handlebars' own block helpers. */
 export const HELPERS = new Set(['date', 'time', 'datetime', 'deadline', 'number', 'list', 'releaseNumber', 'plural', 'eq', 'includes', 'if', 'unless', 'each', 'with', 'lookup']);
 export const PARTIALS = new Set(['letterhead', 'dateline', 'quote', 'contact', 'about', 'closing']);
@@ -13,8 +14,13 @@ export interface Use {
   position: Position;
 }
 
+/** A variable read from the top of the context: its first name and its whole dotted path. */
+export interface VariableUse extends Use {
+  path: string[];
+}
+
 export interface TemplateUses {
-  variables: Use[];
+  variables: VariableUse[];
   helpers: Use[];
   partials: Use[];
 }
@@ -78,11 +84,16 @@ export function templateUses(ast: HbsProgram): TemplateUses {
       }
       case 'PathExpression': {
         const path = node as PathNode;
-        if (path.data || path.original === 'this' || path.parts.length === 0) return;
+        // `@root.x` reads the top of the context from anywhere; other `@` data (@index, @key) is not a variable.
+        if (path.data) {
+          if (path.parts[0] === 'root' && path.parts.length > 1) uses.variables.push({ name: path.parts[1], path: path.parts.slice(1), position: pos(node) });
+          return;
+        }
+        if (path.original === 'this' || path.parts.length === 0) return;
         const head = path.head ?? path.parts[0];
         if (shadow.has(head)) return;
         if (scoped > 0 && path.depth < scoped) return; // a field of the current item
-        uses.variables.push({ name: head, position: pos(node) });
+        uses.variables.push({ name: head, path: path.parts, position: pos(node) });
         return;
       }
       default:

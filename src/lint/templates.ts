@@ -6,12 +6,14 @@
 import { createRequire } from 'node:module';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Position } from '../findings.js';
+import type { LocalizedParam, Position } from '../findings.js';
+import { translator } from '../i18n/lang.js';
 import type { LoadedPlaybook } from '../playbook/load.js';
 import { projectRoot } from '../playbook/load.js';
+import { problemTerm } from '../playbook/messages.js';
 import { BUILTIN_TEMPLATES } from '../playbook/registry.js';
 import type { Playbook } from '../playbook/schema.js';
-import { readText } from '../playbook/yaml.js';
+import { readFileText } from '../playbook/yaml.js';
 
 export type FileProblem = 'absolute' | 'escape' | 'missing' | 'symlink-out' | 'unreadable';
 
@@ -29,13 +31,20 @@ export interface TemplateFile {
   written: string;
   path: string;
   problem?: FileProblem;
-  detail?: string;
+  /** why an `unreadable` file cannot be read, in both languages */
+  detail?: LocalizedParam;
 }
 
 export interface ParsedTemplate {
   source: string;
   ast?: HbsProgram;
-  error?: { message: string; position: Position };
+  error?: TemplateSyntaxError;
+}
+
+/** A Handlebars parse error: what is wrong (in both languages) and where. */
+export interface TemplateSyntaxError {
+  detail: LocalizedParam;
+  position: Position;
 }
 
 /** The parts of Handlebars' AST that the rules read. */
@@ -104,17 +113,17 @@ export class TemplateFiles {
     if (file.problem) return undefined;
     const cached = parsedCache.get(file.path);
     if (cached) return cached;
-    const { text, finding } = readText(file.path, 512 * 1024);
-    if (finding) {
+    const read = readFileText(file.path, 512 * 1024);
+    if (read.problem) {
       file.problem = 'unreadable';
-      file.detail = finding.message;
+      file.detail = problemTerm(read.problem);
       return undefined;
     }
-    const parsed: ParsedTemplate = { source: text! };
+    const parsed: ParsedTemplate = { source: read.text };
     try {
-      parsed.ast = hbs().parse(text!);
+      parsed.ast = hbs().parse(read.text);
     } catch (error) {
-      parsed.error = describeParseError(error, text!);
+      parsed.error = describeParseError(error, read.text);
     }
     parsedCache.set(file.path, parsed);
     return parsed;
@@ -125,8 +134,28 @@ export class TemplateFiles {
   }
 }
 
+const SYNTAX = {
+  id: {
+    'not-closed': 'ada ekspresi yang tidak ditutup dengan benar (seharusnya "}}")',
+    eof: 'templat berakhir di dalam ekspresi atau blok ("}}" atau "{{/…}}" tidak ada)',
+    unexpected: 'token {token} tidak diharapkan di sini',
+    other: '{detail}',
+  },
+  en: {
+    'not-closed': 'an expression is not closed properly (expected "}}")',
+    eof: 'the template ends inside an expression or block (a missing "}}" or "{{/…}}")',
+    unexpected: 'unexpected {token}',
+    other: '{detail}',
+  },
+};
+type SyntaxKey = keyof (typeof SYNTAX)['en'];
+const syntaxTerm = (key: SyntaxKey, params: Record<string, string> = {}): LocalizedParam => ({
+  key: `${key}${Object.values(params).map((v) => ` ${v}`).join('')}`,
+  text: { id: translator(SYNTAX, 'id')(key, params), en: translator(SYNTAX, 'en')(key, params) },
+});
+
 /** Handlebars parse errors carry "Parse error on line N:" and a caret line; turn them into line:col. */
-export function describeParseError(error: unknown, source: string): { message: string; position: Position } {
+export function describeParseError(error: unknown, source: string): TemplateSyntaxError {
   const raw = error instanceof Error ? error.message : String(error);
   const e = error as { lineNumber?: number; column?: number; endLineNumber?: number; endColumn?: number };
   let line = e.lineNumber ?? 1;
@@ -145,12 +174,13 @@ export function describeParseError(error: unknown, source: string): { message: s
   }
   const expecting = /Expecting (.*), got '(.*)'/.exec(raw);
   const got = expecting?.[2];
-  const message = got
+  // Handlebars' own wording (English) stays only for errors it does not describe by token.
+  const detail = got
     ? got === 'INVALID'
-      ? 'template syntax error: an expression is not closed properly (expected "}}")'
+      ? syntaxTerm('not-closed')
       : got === 'EOF'
-        ? 'template syntax error: the template ends inside an expression or block (a missing "}}" or "{{/…}}")'
-        : `template syntax error: unexpected ${got.toLowerCase().replace(/_/g, ' ')}`
-    : `template syntax error: ${raw.split('\n')[0].replace(/^Parse error on line \d+:?/, '').trim() || raw.split('\n').pop()}`;
-  return { message, position: { line, column, endLine: line, endColumn: column + 1 } };
+        ? syntaxTerm('eof')
+        : syntaxTerm('unexpected', { token: got.toLowerCase().replace(/_/g, ' ') })
+    : syntaxTerm('other', { detail: raw.split('\n')[0].replace(/^Parse error on line \d+:?/, '').trim() || (raw.split('\n').pop() ?? raw) });
+  return { detail, position: { line, column, endLine: line, endColumn: column + 1 } };
 }

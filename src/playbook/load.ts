@@ -6,7 +6,8 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Finding, Position } from '../findings.js';
 import { isDuration, parseDuration } from './duration.js';
-import type { Playbook } from './schema.js';
+import { loaderFinding } from './messages.js';
+import type { Locale, Playbook } from './schema.js';
 import { validatePlaybook } from './validate.js';
 import { loadYamlFile, type Json, type YamlFile } from './yaml.js';
 
@@ -138,9 +139,8 @@ function merge(base: Json | undefined, baseFile: Located, basePtr: string, over:
   return over;
 }
 
-const located = (file: string, position: Position) => ({ file, ...position });
-
-export function loadPlaybook(file: string, resolveExtends: ExtendsResolver = () => undefined): LoadedPlaybook {
+/** Load a playbook with its extends chain; findings are worded in `lang`. */
+export function loadPlaybook(file: string, resolveExtends: ExtendsResolver = () => undefined, lang: Locale = 'en'): LoadedPlaybook {
   const main = resolve(file);
   const map = new MergedSourceMap(main);
   const findings: Finding[] = [];
@@ -159,11 +159,11 @@ export function loadPlaybook(file: string, resolveExtends: ExtendsResolver = () 
     }
     if (seen.has(real)) {
       const origin = docs[docs.length - 1];
-      findings.push({ ruleId: 'schema', messageId: 'extends-cycle', severity: 'error', message: `"extends" forms a cycle through ${current}`, ...located(origin.file, origin.map.locate('/extends')) });
+      findings.push(loaderFinding('schema', { messageId: 'extends-cycle', text: 'extends-cycle', params: { file: current } }, lang, origin.file, origin.map.locate('/extends')));
       break;
     }
     seen.add(real);
-    const doc = loadYamlFile(current);
+    const doc = loadYamlFile(current, lang);
     chain.push(current);
     sources.set(current, doc.text);
     findings.push(...doc.findings);
@@ -174,7 +174,7 @@ export function loadPlaybook(file: string, resolveExtends: ExtendsResolver = () 
     if (typeof ext !== 'string') break; // the schema rule reports the type
     const target = resolveExtendsTarget(ext, current, resolveExtends);
     if (!target) {
-      findings.push({ ruleId: 'schema', messageId: 'extends-not-found', severity: 'error', message: `"extends: ${ext}" names no known playbook (neither a built-in id nor a file)`, ...located(doc.file, doc.map.locate('/extends')) });
+      findings.push(loaderFinding('schema', { messageId: 'extends-not-found', text: 'extends-not-found', params: { name: ext } }, lang, doc.file, doc.map.locate('/extends')));
       break;
     }
     current = target;
@@ -195,9 +195,9 @@ export function loadPlaybook(file: string, resolveExtends: ExtendsResolver = () 
   map.adopt(accumulated, '', '');
   result.raw = merged;
 
-  for (const problem of validatePlaybook(merged)) {
+  for (const problem of validatePlaybook(merged, lang)) {
     const origin = map.locate(problem.pointer, problem.atKey);
-    findings.push({ ruleId: 'schema', messageId: problem.messageId, severity: 'error', message: problem.message, ...located(origin.file, origin.position) });
+    findings.push(loaderFinding('schema', problem, lang, origin.file, origin.position));
   }
   if (!findings.some((f) => f.severity === 'error')) result.playbook = merged as unknown as Playbook;
   return result;

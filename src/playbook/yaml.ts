@@ -4,8 +4,10 @@
  * hostile input (alias bombs, deep nesting, huge files, bad bytes) ends as a finding, not a crash.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
 import type { Finding, Position } from '../findings.js';
+import { decimal, loaderFinding, loaderTerm, loaderText, type LoaderProblem } from './messages.js';
+import type { Locale } from './schema.js';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_DEPTH = 200;
@@ -42,9 +44,7 @@ export interface YamlFile {
 
 export const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
-function parseFinding(file: string, messageId: string, message: string, pos: Position): Finding {
-  return { ruleId: 'parse-error', messageId, severity: 'error', message, file, ...pos };
-}
+const START: Position = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 /** Position of a byte offset problem in raw bytes (for invalid UTF-8). */
 function positionOfByte(bytes: Buffer, offset: number): Position {
@@ -78,17 +78,18 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return lo;
 }
 
-/** Read a file as UTF-8 text, or return a finding that says why it cannot be read. */
-export function readText(file: string, maxBytes = MAX_FILE_BYTES): { text?: string; finding?: Finding } {
-  const at = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+export type TextRead = { text: string; problem?: undefined } | { text?: undefined; problem: LoaderProblem; position: Position };
+
+/** Read a file as UTF-8 text, or say why it cannot be read (in no language yet). */
+export function readFileText(file: string, maxBytes = MAX_FILE_BYTES): TextRead {
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) return { finding: parseFinding(file, 'is-directory', 'is a directory, not a file', at) };
+    if (stat.isDirectory()) return { problem: { messageId: 'is-directory', text: 'is-directory' }, position: START };
     // A FIFO or device would block the read forever.
-    if (!stat.isFile()) return { finding: parseFinding(file, 'not-a-file', 'is not a regular file', at) };
+    if (!stat.isFile()) return { problem: { messageId: 'not-a-file', text: 'not-a-file' }, position: START };
     if (stat.size > maxBytes) {
-      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-      return { finding: parseFinding(file, 'too-large', `file is too large (${mb(stat.size)} MB; the limit is ${mb(maxBytes)} MB)`, at) };
+      const mb = (n: number) => decimal(n / 1024 / 1024);
+      return { problem: { messageId: 'too-large', text: 'too-large', params: { size: mb(stat.size), limit: mb(maxBytes) } }, position: START };
     }
     const bytes = readFileSync(file);
     let text: string;
@@ -96,32 +97,43 @@ export function readText(file: string, maxBytes = MAX_FILE_BYTES): { text?: stri
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       const offset = firstInvalidUtf8(bytes);
-      return { finding: parseFinding(file, 'invalid-utf8', 'file is not valid UTF-8; save it as UTF-8', positionOfByte(bytes, offset)) };
+      return { problem: { messageId: 'invalid-utf8', text: 'invalid-utf8' }, position: positionOfByte(bytes, offset) };
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text };
   } catch (error) {
-    return { finding: parseFinding(file, 'unreadable', describeFsError(error), at) };
+    return { problem: fsProblem(error), position: START };
   }
 }
 
-export function describeFsError(error: unknown): string {
+/** Read a file as UTF-8 text, or return a finding (in `lang`) that says why it cannot be read. */
+export function readText(file: string, maxBytes = MAX_FILE_BYTES, lang: Locale = 'en'): { text?: string; finding?: Finding } {
+  const read = readFileText(file, maxBytes);
+  return read.problem ? { finding: loaderFinding('parse-error', read.problem, lang, file, read.position) } : { text: read.text };
+}
+
+export function fsProblem(error: unknown): LoaderProblem {
   const code = (error as NodeJS.ErrnoException)?.code;
+  const unreadable = (text: LoaderProblem['text'], params?: LoaderProblem['params']): LoaderProblem => ({ messageId: 'unreadable', text, params });
   switch (code) {
     case 'ENOENT':
-      return 'file not found';
+      return unreadable('fs-not-found');
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied: cannot read the file';
+      return unreadable('fs-permission');
     case 'ELOOP':
-      return 'symbolic link loop';
+      return unreadable('fs-loop');
     case 'EISDIR':
-      return 'is a directory, not a file';
+      return unreadable('is-directory');
     case 'ENAMETOOLONG':
-      return 'file name too long';
+      return unreadable('fs-name-too-long');
     default:
-      return `cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))})`;
+      return unreadable('fs-other', { code: code ?? (error instanceof Error ? error.message : String(error)) });
   }
+}
+
+export function describeFsError(error: unknown, lang: Locale = 'en'): string {
+  return loaderText(fsProblem(error), lang);
 }
 
 function position(lc: LineCounter, start: number, end: number): Position {
@@ -130,15 +142,16 @@ function position(lc: LineCounter, start: number, end: number): Position {
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
-/** Parse YAML text into plain JSON-like values with a source map. */
-export function parseYaml(file: string, text: string): YamlFile {
+/** Parse YAML text into plain JSON-like values with a source map; findings are worded in `lang`. */
+export function parseYaml(file: string, text: string, lang: Locale = 'en'): YamlFile {
   const map = new SourceMap(file);
   const findings: Finding[] = [];
   const lineCounter = new LineCounter();
   const result: YamlFile = { file, text, value: undefined, map, findings };
+  const report = (problem: LoaderProblem, pos: Position) => findings.push(loaderFinding('parse-error', problem, lang, file, pos));
 
   if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
-    findings.push(parseFinding(file, 'empty', 'the file is empty', { line: 1, column: 1, endLine: 1, endColumn: 1 }));
+    report({ messageId: 'empty', text: 'empty' }, START);
     return result;
   }
   let docs: Document.Parsed[];
@@ -151,39 +164,39 @@ export function parseYaml(file: string, text: string): YamlFile {
     }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [docs];
   } catch (error) {
-    findings.push(parseFinding(file, 'unparsable', `cannot parse YAML: ${error instanceof RangeError ? 'nesting is too deep' : String((error as Error).message ?? error)}`, { line: 1, column: 1, endLine: 1, endColumn: 1 }));
+    const detail = error instanceof RangeError ? loaderTerm('too-deep-short') : String((error as Error).message ?? error);
+    report({ messageId: 'unparsable', text: 'unparsable', params: { detail } }, START);
     return result;
   }
   if (docs.length === 0) {
-    findings.push(parseFinding(file, 'empty', 'the file is empty', { line: 1, column: 1, endLine: 1, endColumn: 1 }));
+    report({ messageId: 'empty', text: 'empty' }, START);
     return result;
   }
   if (docs.length > 1) {
     const second = docs[1];
     const start = second.range?.[0] ?? 0;
-    findings.push(parseFinding(file, 'multiple-documents', 'the file holds several YAML documents; a playbook is one document (remove the extra "---")', position(lineCounter, start, start + 3)));
+    report({ messageId: 'multiple-documents', text: 'multiple-documents' }, position(lineCounter, start, start + 3));
   }
   const doc = docs[0];
   // Tab indentation confuses the rest of the parse; its follow-on errors only mislead.
   const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
   for (const error of tabs.length ? tabs : doc.errors) {
     const [start, end] = error.pos;
-    const id = /call stack/i.test(error.message) ? 'limit' : error.code.toLowerCase().replace(/_/g, '-');
-    findings.push(parseFinding(file, id, cleanYamlMessage(error.message), position(lineCounter, start, end)));
+    report(yamlProblem(error, text), position(lineCounter, start, end));
   }
   if (doc.errors.length > 0) return result;
 
   let nodes = 0;
   let aliasExpansions = 0;
   const convert = (node: YamlNode | null | undefined, pointer: string, depth: number, aliasDepth: number): Json => {
-    if (++nodes > MAX_NODES) throw new LimitError('the document is too large (too many values)', node);
-    if (depth > MAX_DEPTH) throw new LimitError(`nesting is too deep (more than ${MAX_DEPTH} levels)`, node);
+    if (++nodes > MAX_NODES) throw new LimitError({ messageId: 'limit', text: 'too-many-values' }, node);
+    if (depth > MAX_DEPTH) throw new LimitError({ messageId: 'limit', text: 'too-deep', params: { max: MAX_DEPTH } }, node);
     if (node == null) return null;
     if (node.range) map.values.set(pointer, position(lineCounter, node.range[0], node.range[1]));
     if (isAlias(node)) {
-      if (++aliasExpansions > 1000 || aliasDepth > 20) throw new LimitError('too many alias expansions (possible alias bomb)', node);
+      if (++aliasExpansions > 1000 || aliasDepth > 20) throw new LimitError({ messageId: 'limit', text: 'alias-bomb' }, node);
       const target = node.resolve(doc);
-      if (!target) throw new LimitError(`unknown alias *${node.source}`, node);
+      if (!target) throw new LimitError({ messageId: 'limit', text: 'unknown-alias', params: { name: node.source } }, node);
       const saved = node.range;
       const value = convert(target as YamlNode, pointer, depth + 1, aliasDepth + 1);
       if (saved) map.values.set(pointer, position(lineCounter, saved[0], saved[1]));
@@ -209,15 +222,15 @@ export function parseYaml(file: string, text: string): YamlFile {
         const key = isScalar(keyNode) ? String(keyNode.value) : null;
         const keyPos = keyNode?.range ? position(lineCounter, keyNode.range[0], keyNode.range[1]) : undefined;
         if (key === null) {
-          findings.push(parseFinding(file, 'complex-key', 'mapping keys must be plain text', keyPos ?? map.locate(pointer)));
+          report({ messageId: 'complex-key', text: 'complex-key' }, keyPos ?? map.locate(pointer));
           continue;
         }
         if (FORBIDDEN_KEYS.has(key)) {
-          findings.push(parseFinding(file, 'forbidden-key', `the key "${key}" is not allowed`, keyPos ?? map.locate(pointer)));
+          report({ messageId: 'forbidden-key', text: 'forbidden-key', params: { key } }, keyPos ?? map.locate(pointer));
           continue;
         }
         if (key === '<<') {
-          findings.push(parseFinding(file, 'merge-key', 'YAML merge keys ("<<") are not supported; use `extends` or repeat the values', keyPos ?? map.locate(pointer)));
+          report({ messageId: 'merge-key', text: 'merge-key' }, keyPos ?? map.locate(pointer));
           continue;
         }
         const child = `${pointer}/${escapePointer(key)}`;
@@ -233,9 +246,9 @@ export function parseYaml(file: string, text: string): YamlFile {
   } catch (error) {
     if (error instanceof LimitError) {
       const range = error.node?.range;
-      findings.push(parseFinding(file, 'limit', error.message, range ? position(lineCounter, range[0], range[1]) : { line: 1, column: 1, endLine: 1, endColumn: 1 }));
+      report(error.problem, range ? position(lineCounter, range[0], range[1]) : START);
     } else if (error instanceof RangeError) {
-      findings.push(parseFinding(file, 'limit', 'nesting is too deep', { line: 1, column: 1, endLine: 1, endColumn: 1 }));
+      report({ messageId: 'limit', text: 'too-deep-short' }, START);
     } else throw error;
     result.value = undefined;
   }
@@ -243,19 +256,88 @@ export function parseYaml(file: string, text: string): YamlFile {
 }
 
 class LimitError extends Error {
-  constructor(message: string, readonly node: YamlNode | null | undefined) {
-    super(message);
+  constructor(readonly problem: LoaderProblem, readonly node: YamlNode | null | undefined) {
+    super(problem.text);
   }
 }
 
 function cleanYamlMessage(message: string): string {
-  if (/call stack/i.test(message)) return 'nesting is too deep';
   return message.replace(/ at line \d+, column \d+[\s\S]*$/, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Read and parse a YAML file; every failure is a finding. */
-export function loadYamlFile(file: string): YamlFile {
-  const { text, finding } = readText(file);
+/** The key written at `offset` (a plain, single- or double-quoted key before its ":"). */
+function keyAt(source: string, offset: number): string {
+  const m = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s:#,{}[\]][^:\n,{}[\]]*?))\s*:/.exec(source.slice(offset, offset + 1100));
+  return m ? (m[1] ?? m[2]?.replace(/''/g, "'") ?? m[3]) : source.slice(offset).split(/[\s:]/)[0];
+}
+
+/**
+ * The yaml library's error in our own words, by its code (and, where one code covers several
+ * mistakes, by its English message). Anything not known here keeps the library's English text.
+ */
+function yamlProblem(error: YAMLError, source: string): LoaderProblem {
+  const messageId = error.code.toLowerCase().replace(/_/g, '-');
+  const message = error.message;
+  const other: LoaderProblem = { messageId, text: 'yaml-other', params: { detail: cleanYamlMessage(message) } };
+  if (/call stack/i.test(message)) return { messageId: 'limit', text: 'too-deep-short' };
+  const said = (text: LoaderProblem['text'], params?: LoaderProblem['params']): LoaderProblem => ({ messageId, text, params });
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return said('yaml-duplicate-key', { key: keyAt(source, error.pos[0]) });
+    case 'TAB_AS_INDENT':
+      return said('yaml-tab-as-indent');
+    case 'BAD_INDENT': {
+      if (/same column/.test(message)) return said('yaml-bad-indent');
+      const flow = /end with an? (\S)/.exec(message);
+      if (flow) return said('yaml-flow-not-closed', { close: flow[1] });
+      if (/^Block scalar/.test(message)) return said('yaml-block-scalar-indent');
+      return said('yaml-indent');
+    }
+    case 'MISSING_CHAR': {
+      const quote = /^Missing closing (["'])quote/.exec(message);
+      if (quote) return said('yaml-missing-quote', { quote: quote[1] });
+      if (/^Implicit map keys need to be followed/.test(message)) return said('yaml-missing-value');
+      if (/^Missing , (or : )?between/.test(message)) return said('yaml-missing-comma');
+      if (/^Missing space after :/.test(message)) return said('yaml-missing-space');
+      if (/^Comments must be separated/.test(message)) return said('yaml-comment-space');
+      if (/^Sequence item without - indicator/.test(message)) return said('yaml-missing-dash');
+      return other;
+    }
+    case 'UNEXPECTED_TOKEN': {
+      const token = source.slice(error.pos[0], error.pos[1]).trim();
+      if (!token) return other;
+      return said('yaml-unexpected', { token: token.length > 20 ? `${token.slice(0, 20)}…` : token });
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return /^Nested mappings/.test(message) ? said('yaml-block-as-implicit-key') : other;
+    case 'MULTILINE_IMPLICIT_KEY':
+      return said('yaml-multiline-implicit-key');
+    case 'BAD_SCALAR_START': {
+      const char = /start with (?:reserved character )?(.+)$/.exec(message);
+      return char ? said('yaml-bad-scalar-start', { char: char[1] }) : other;
+    }
+    case 'BAD_DQ_ESCAPE': {
+      const sequence = /Invalid escape sequence (\S+)/.exec(message);
+      return sequence ? said('yaml-bad-dq-escape', { sequence: sequence[1] }) : other;
+    }
+    case 'BLOCK_IN_FLOW':
+      return said('yaml-block-in-flow');
+    case 'BAD_ALIAS':
+      return said('yaml-bad-alias');
+    case 'MULTIPLE_ANCHORS':
+      return said('yaml-multiple-anchors');
+    case 'MULTIPLE_TAGS':
+      return said('yaml-multiple-tags');
+    case 'KEY_OVER_1024_CHARS':
+      return said('yaml-key-too-long');
+    default:
+      return other;
+  }
+}
+
+/** Read and parse a YAML file; every failure is a finding, worded in `lang`. */
+export function loadYamlFile(file: string, lang: Locale = 'en'): YamlFile {
+  const { text, finding } = readText(file, MAX_FILE_BYTES, lang);
   if (finding) return { file, text: '', value: undefined, map: new SourceMap(file), findings: [finding] };
-  return parseYaml(file, text!);
+  return parseYaml(file, text!, lang);
 }

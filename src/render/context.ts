@@ -9,7 +9,7 @@ import type { Timezone } from '../incident/answers-schema.js';
 import type { Locale, Playbook, Question } from '../playbook/schema.js';
 import { recommendStrategy, type Strategy } from '../playbook/strategy.js';
 import { triage, type TriageResult } from '../playbook/triage.js';
-import { sanitize } from './escape.js';
+import { oneLine as joinLines, sanitize } from './escape.js';
 
 /** An answer to a select question: printed as its label, compared (`eq`, `includes`) as its value. */
 export class Choice {
@@ -103,8 +103,7 @@ const localize = (value: Localized, lang: Locale): string | undefined =>
   value === undefined || typeof value === 'string' ? value : (value[lang] ?? value.id ?? value.en);
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const oneLine = (v: unknown): unknown =>
-  typeof v === 'string' ? v.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ') : Array.isArray(v) ? v.map(oneLine) : v;
+const oneLine = (v: unknown): unknown => (typeof v === 'string' ? (/[\r\n\u2028\u2029]/.test(v) ? joinLines(v) : v) : Array.isArray(v) ? v.map(oneLine) : v);
 const oneLineDeep = (v: unknown): unknown =>
   v !== null && typeof v === 'object' && !Array.isArray(v)
     ? Object.fromEntries(Object.entries(v).filter(([k]) => !FORBIDDEN.has(k)).map(([k, x]) => [k, oneLineDeep(x)]))

@@ -373,8 +373,7 @@ class Rewriter {
       }
       case 'DecoratorBlock':
       case 'Decorator':
-        this.fail(node, this.t('decorator'));
-      // eslint-disable-next-line no-fallthrough
+        return this.fail(node, this.t('decorator'));
       default:
         return node;
     }

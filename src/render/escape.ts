@@ -41,6 +41,19 @@ export function escapeMarkdown(value: string): string {
   return clean.split('\n').map(escapeLineStart).join('\n');
 }
 
+/** Join the lines of a text with single spaces (for answers that sit inside one line). Linear: no backtracking regex. */
+export function oneLine(text: string): string {
+  const parts = text.split(/[\r\n\u2028\u2029]/).map((part) => part.trim()).filter((part) => part !== '');
+  return parts.join(' ');
+}
+
+/** Remove spaces and tabs at the end of a line. */
+export function trimLineEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
+}
+
 /** The plain text a reader sees (backslash escapes removed), for counting characters. */
 export function unescapeMarkdown(markdown: string): string {
   return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');

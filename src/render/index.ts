@@ -21,7 +21,7 @@ import type { LoadedPlaybook } from '../playbook/load.js';
 import type { Channel, Locale, TemplateKind } from '../playbook/schema.js';
 import { buildContext } from './context.js';
 import { compileFile, run, TemplateProblem, type CompiledTemplate, type RenderState } from './engine.js';
-import { unescapeMarkdown } from './escape.js';
+import { trimLineEnd, unescapeMarkdown } from './escape.js';
 import { FileRefusal, partialFiles, templateFile } from './files.js';
 import { measure, type LengthReport } from './length.js';
 import { DRILL_BANNER, renderMessages } from './messages.js';
@@ -103,7 +103,7 @@ export function overflowMessage(templateId: string, lang: Locale, channel: Chann
 function tidy(markdown: string): string {
   return `${markdown
     .split('\n')
-    .map((line) => line.replace(/[ \t]+$/, ''))
+    .map(trimLineEnd)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;

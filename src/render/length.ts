@@ -49,7 +49,9 @@ export function smsLength(text: string): Pick<LengthReport, 'count' | 'segments'
   return { count: units, segments, encoding: 'ucs-2', nonGsm: [...nonGsm] };
 }
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|id|go\.id|co\.id|ac\.id|or\.id|info|gov)\b(?:\/[^\s<>()]*)?/giu;
+// Checked one whitespace-separated word at a time, anchored, so hostile input cannot make the match backtrack.
+const URL_WORD = /^[("'“‘]*(?:https?:\/\/|www\.)\S+$/i;
+const DOMAIN_WORD = /^[("'“‘]*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|id|info|gov)(?:\/\S*)?[)"'”’.,;:!?]*$/i;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
 function lightWeight(codePoint: number): boolean {
@@ -63,20 +65,27 @@ function lightWeight(codePoint: number): boolean {
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** twitter-text's weighted length, approximately. */
-export function xLength(text: string): number {
-  let weight = 0;
-  const withoutUrls = text.normalize('NFC').replace(URL, () => {
-    weight += X_URL_WEIGHT;
-    return '';
-  });
+function weightOf(text: string): number {
+  // Plain ASCII needs no grapheme segmentation.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.length;
   segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
-  for (const { segment } of segmenter.segment(withoutUrls)) {
+  let weight = 0;
+  for (const { segment } of segmenter.segment(text)) {
     if (EMOJI.test(segment)) {
       weight += 2;
       continue;
     }
     for (const ch of segment) weight += lightWeight(ch.codePointAt(0)!) ? 1 : 2;
+  }
+  return weight;
+}
+
+/** twitter-text's weighted length, approximately. */
+export function xLength(text: string): number {
+  let weight = 0;
+  for (const part of text.normalize('NFC').split(/(\s+)/)) {
+    if (part === '') continue;
+    weight += URL_WORD.test(part) || DOMAIN_WORD.test(part) ? X_URL_WEIGHT : weightOf(part);
   }
   return weight;
 }

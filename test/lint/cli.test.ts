@@ -99,6 +99,52 @@ describe('tanggap lint in a repository', () => {
     expect(tanggap(['lint', '--lang', 'id'], { cwd: dir }).stderr).toContain('tidak ada temuan');
   });
 
+  it('findings, suggestions and the summary follow --lang', () => {
+    office('titel: Kantor\n');
+    const id = tanggap(['--lang', 'id', 'lint'], { cwd: dir });
+    expect(id.status).toBe(1);
+    expect(id.stdout).toContain('kunci "titel" tidak dikenal; mungkin maksud Anda "title"?');
+    expect(id.stdout).toContain('✖ 1 masalah (1 kesalahan, 0 peringatan)');
+    const en = tanggap(['--lang', 'en', 'lint'], { cwd: dir });
+    expect(en.stdout).toContain('unknown key "titel"; did you mean "title"?');
+    expect(en.stdout).toContain('✖ 1 problem (1 error, 0 warnings)');
+    office('stages:\n  - id: respond\n    steps:\n      - id: pernyataan-awal\n        owner: juru-bicar\n');
+    const json = JSON.parse(tanggap(['lint', '--format', 'json'], { cwd: dir, env: { TANGGAP_LANG: 'id' } }).stdout) as { messages: { messageId: string; message: string; suggestion?: string }[] }[];
+    expect(json.flatMap((r) => r.messages)).toEqual([
+      expect.objectContaining({ messageId: 'unknown-role', message: 'tidak ada peran dengan id "juru-bicar"', suggestion: 'mungkin maksud Anda "juru-bicara"?' }),
+    ]);
+  });
+
+  it('configuration errors follow --lang', () => {
+    writeFileSync(join(dir, '.tanggaprc.yaml'), 'rules:\n  unused-questoin: off\n');
+    const r = tanggap(['--lang', 'id', 'lint'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\.tanggaprc\.yaml:2:3: aturan "unused-questoin" tidak dikenal; mungkin maksud Anda "unused-question"\?/);
+    writeFileSync(join(dir, '.tanggaprc.yaml'), 'firstStatementWithin: 45 menit\n');
+    expect(tanggap(['--lang', 'id', 'lint'], { cwd: dir }).stderr).toContain('"firstStatementWithin" harus berupa durasi seperti 45m, 1h atau 1h30m');
+    writeFileSync(join(dir, '.tanggaprc.yaml'), 'rules: {}\n');
+    expect(tanggap(['--lang', 'id', 'lint', 'tidak-ada'], { cwd: dir }).stderr).toContain('tidak-ada: berkas atau folder tidak ada');
+  });
+
+  it('an ignore file generated in one language keeps working in the other', () => {
+    office('stages:\n  - id: respond\n    steps:\n      - id: pernyataan-awal\n        owner: juru-bicar\n');
+    expect(tanggap(['--lang', 'en', 'lint', '--generate-ignore'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, '.tanggapignore.yaml'), 'utf8')).toContain('message: no role with id "juru-bicar"');
+    expect(tanggap(['--lang', 'id', 'lint'], { cwd: dir }).status).toBe(0);
+  });
+
+  it('SARIF fingerprints are the same whatever the language', () => {
+    office('stages:\n  - id: respond\n    steps:\n      - id: pernyataan-awal\n        owner: juru-bicar\n');
+    const fingerprints = (lang: string) => {
+      tanggap(['--lang', lang, 'lint', '--format', 'sarif', '--output-file', `${lang}.sarif`], { cwd: dir });
+      const log = JSON.parse(readFileSync(join(dir, `${lang}.sarif`), 'utf8')) as { runs: { results: { message: { text: string }; partialFingerprints: Record<string, string> }[] }[] };
+      return log.runs[0].results;
+    };
+    const [id, en] = [fingerprints('id'), fingerprints('en')];
+    expect(id.map((r) => r.partialFingerprints)).toEqual(en.map((r) => r.partialFingerprints));
+    expect(id[0].message.text).not.toBe(en[0].message.text);
+  });
+
   it('an empty folder is a usage error', () => {
     mkdirSync(join(dir, 'kosong'));
     const r = tanggap(['lint', 'kosong'], { cwd: dir });

@@ -139,6 +139,15 @@ describe('answers are inert', () => {
     expect(body(render('Di {{lokasi}}.', { answers: a }).markdown)).toBe('Di \\# {{office.code}} \\<b\\>x\\</b\\> \\*y\\* Rp1.500.000 evil.');
     expect(body(render('Di {{{lokasi}}}.', { answers: a }).markdown)).toContain('\\<b\\>');
   });
+  it('very long runs of spaces, dots and markup render (no backtracking blow-up)', () => {
+    const a = fixtureAnswers();
+    a.answers.lokasi = `a${' '.repeat(100_000)}b\n${' \t'.repeat(50_000)}c`;
+    a.answers.imbauan = `${'a.'.repeat(50_000)} ${'*_['.repeat(20_000)}`;
+    const r = render('{{lokasi}} {{imbauan}}', { answers: a, channel: 'x' });
+    expect(r.markdown.startsWith('a ')).toBe(true);
+    expect(r.length?.count).toBeGreaterThan(100_000);
+  });
+
   it('short answers stay on one line; long text keeps its paragraphs', () => {
     const a = fixtureAnswers();
     a.answers.lokasi = 'Desa A\n# Desa B';

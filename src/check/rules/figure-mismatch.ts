@@ -12,6 +12,7 @@ import { formatNumber } from '../../render/format.js';
 import type { Sentence, Statement, Word } from '../document.js';
 import type { Fact } from '../incident.js';
 import { defineRule, type RuleReport } from '../types.js';
+import { regex } from '../match.js';
 import { Suggestions } from './common.js';
 
 const MESSAGE_IDS = ['number', 'time', 'place'] as const;
@@ -200,15 +201,15 @@ function timeReports(statement: Statement, facts: Fact[], zone: Timezone, lang: 
 function placeReports(statement: Statement, facts: Fact[], lang: Locale, data: Data): RuleReport[] {
   const admin = data.placeWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const NAME = String.raw`[\p{Lu}][\p{L}'’-]+`;
-  const prefixed = new RegExp(String.raw`(?<![\p{L}])(${admin})\s+(${NAME})`, 'gu');
-  const suffixed = new RegExp(String.raw`(${NAME})\s+(${admin})(?![\p{L}])`, 'gu');
+  const prefixed = regex(String.raw`(?<![\p{L}])(${admin})\s+(${NAME})`, 'gu');
+  const suffixed = regex(String.raw`(${NAME})\s+(${admin})(?![\p{L}])`, 'gu');
   const adminWords = new Set(data.placeWords.map(lower));
   const pairs = (text: string) => [
     ...[...text.matchAll(prefixed)].map((m) => ({ admin: lower(m[1]), name: m[2], index: m.index + m[0].length - m[2].length, length: m[2].length })),
     ...[...text.matchAll(suffixed)].map((m) => ({ admin: lower(m[2]), name: m[1], index: m.index, length: m[1].length })),
   ].filter((p) => !adminWords.has(lower(p.name)));
   const prose = statement.prose;
-  const mentioned = (name: string) => new RegExp(String.raw`(?<![\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])`, 'iu').test(prose);
+  const mentioned = (name: string) => regex(String.raw`(?<![\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])`, 'iu').test(prose);
   const reports: RuleReport[] = [];
   for (const fact of facts.filter((f) => f.kind === 'text')) {
     const recorded = pairs(String(fact.value));

@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { Block, Statement } from '../document.js';
-import { Matcher, MatcherSpec } from '../match.js';
+import { Matcher, MatcherSpec, regex } from '../match.js';
 import { defineRule, type RuleReport } from '../types.js';
 import { atStart, present, Suggestions } from './common.js';
 
@@ -59,12 +59,12 @@ interface Dateline {
 function findDateline(statement: Statement, data: Data): Dateline | undefined {
   const days = data.days.join('|');
   const months = data.months.join('|');
-  const written = new RegExp(
+  const written = regex(
     String.raw`^[ \t]*${CITY}[ \t]*,[ \t]*(?:(${days})[ \t]*,?[ \t]*)?(?:(\d{1,2})[ \t]+(${months})|(${months})[ \t]+(\d{1,2}),?)[ \t]+(\d{4})`,
     'iu',
   );
-  const journalistic = new RegExp(String.raw`^[ \t]*${CITY}[ \t]*,[ \t]*(${days})[ \t]*\((\d{1,2})/(\d{1,2})/(\d{4})\)`, 'iu');
-  const numeric = new RegExp(String.raw`^[ \t]*${CITY}[ \t]*,[ \t]*(?:(?:${days})[ \t]*,?[ \t]*)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})`, 'iu');
+  const journalistic = regex(String.raw`^[ \t]*${CITY}[ \t]*,[ \t]*(${days})[ \t]*\((\d{1,2})/(\d{1,2})/(\d{4})\)`, 'iu');
+  const numeric = regex(String.raw`^[ \t]*${CITY}[ \t]*,[ \t]*(?:(?:${days})[ \t]*,?[ \t]*)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})`, 'iu');
   const blocks = statement.blocks;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
@@ -123,8 +123,8 @@ function hasTitle(blocks: Block[], before: number, data: Data): boolean {
 /** The quotation is attributed when a full name sits next to a job title around it. */
 function attributed(statement: Statement, blockIndex: number, data: Data): boolean {
   const titles = [...(data.titles.phrases ?? []).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')), ...(data.titles.patterns ?? [])].join('|');
-  const nameThenTitle = new RegExp(String.raw`${NAME}${DEGREES}[ \t]*,[ \t]*(?:${titles})`, 'u');
-  const titleThenName = new RegExp(String.raw`(?:${titles})[^.“”"\n]{0,100}?,[ \t]*${NAME}`, 'u');
+  const nameThenTitle = regex(String.raw`${NAME}${DEGREES}[ \t]*,[ \t]*(?:${titles})`, 'u');
+  const titleThenName = regex(String.raw`(?:${titles})[^.“”"\n]{0,100}?,[ \t]*${NAME}`, 'u');
   return [blockIndex - 1, blockIndex, blockIndex + 1].some((i) => {
     const b = statement.blocks[i];
     if (!b) return false;

@@ -4,7 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { Statement } from '../document.js';
-import { Matcher, MatcherSpec } from '../match.js';
+import { Matcher, MatcherSpec, regex } from '../match.js';
 import { defineRule, type RuleReport } from '../types.js';
 
 const Data = Type.Object(
@@ -47,7 +47,7 @@ function longFormBefore(prose: string, abbr: string, until: number, connectors: 
   const gap = `[ \\t\\n,]+(?:(?:${small})[ \\t\\n,]+)?`;
   const source = [...abbr].map((letter) => `${letter}[\\p{L}'’-]*`).join(gap);
   // Two letters match too easily in lower case ("surat keputusan", "sudah kami"): ask for capitals there.
-  return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, abbr.length >= 3 ? 'iu' : 'u').test(prose.slice(0, until));
+  return regex(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, abbr.length >= 3 ? 'iu' : 'u').test(prose.slice(0, until));
 }
 
 function defined(statement: Statement, o: Occurrence, abbr: string, data: Data): boolean {
@@ -62,8 +62,8 @@ function defined(statement: Statement, o: Occurrence, abbr: string, data: Data):
   // In apposition with a proper long form: "the Regional Disaster Management Agency, BPBD" or "BPBD, the Regional … Agency".
   const small = data.connectors.join('|');
   const properName = `\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:(?:${small})\\s+)?\\p{Lu}[\\p{L}'’-]+)+`;
-  if (new RegExp(`${properName}\\s*,\\s*$`, 'u').test(prose.slice(Math.max(0, o.start - 120), o.start))) return true;
-  if (new RegExp(`^\\s*,\\s*(?:the\\s+)?${properName}`, 'u').test(after)) return true;
+  if (regex(`${properName}\\s*,\\s*$`, 'u').test(prose.slice(Math.max(0, o.start - 120), o.start))) return true;
+  if (regex(`^\\s*,\\s*(?:the\\s+)?${properName}`, 'u').test(after)) return true;
   return longFormBefore(prose, abbr, o.start, data.connectors);
 }
 
@@ -73,7 +73,7 @@ function ordinaryCapitals(statement: Statement, start: number, abbr: string): bo
   const lineStart = prose.lastIndexOf('\n', start - 1) + 1;
   if (/^\s*$/.test(prose.slice(lineStart, start)) && /^\s*:/.test(prose.slice(start + abbr.length))) return true;
   // The same word in lower case elsewhere, not inside a link or an address ("bpbd.sukamajukab.go.id").
-  for (const m of prose.matchAll(new RegExp(`(?<![\\p{L}\\p{N}./@_-])${abbr}(?![\\p{L}\\p{N}./@_-])`, 'giu'))) if (m[0] !== abbr) return true;
+  for (const m of prose.matchAll(regex(`(?<![\\p{L}\\p{N}./@_-])${abbr}(?![\\p{L}\\p{N}./@_-])`, 'giu'))) if (m[0] !== abbr) return true;
   const words = (text: string) => text.split(/[ \t]+/).filter(Boolean);
   const left = words(prose.slice(lineStart, start)).reverse();
   const right = words(prose.slice(start + abbr.length, (prose.indexOf('\n', start) + 1 || prose.length + 1) - 1));

@@ -4,7 +4,7 @@
  * leftovers ("{{…}}"). An ellipsis inside a quotation or after a word is punctuation, not a placeholder.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Matcher, MatcherSpec } from '../match.js';
+import { Matcher, MatcherSpec, regex } from '../match.js';
 import { defineRule, type RuleReport } from '../types.js';
 import { Suggestions } from './common.js';
 
@@ -67,7 +67,7 @@ export const rule = defineRule<Data>({
       for (const hit of new Matcher(spec).all(raw)) add(id, hit.start, hit.end);
     }
     const words = data.bracketWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    const bracket = new RegExp(`\\[\\s*(?:${words})(?![\\p{L}\\p{N}])[^\\]\\n]{0,60}\\](?!\\()`, 'giu');
+    const bracket = regex(`\\[\\s*(?:${words})(?![\\p{L}\\p{N}])[^\\]\\n]{0,60}\\](?!\\()`, 'giu');
     for (const m of raw.matchAll(bracket)) add('bracket', m.index, m.index + m[0].length);
 
     for (const m of raw.matchAll(ELLIPSIS)) {

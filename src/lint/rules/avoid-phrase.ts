@@ -1,5 +1,5 @@
 import type { Position } from '../../findings.js';
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
 /** Phrases no statement should carry, in every playbook: "no comment" and conditional non-apologies. */
 export const BUILTIN_AVOID: Record<'id' | 'en', string[]> = {
@@ -20,11 +20,18 @@ function positionAt(source: string, index: number, length: number): Position {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Scans template text (outside Handlebars expressions) for phrases to avoid: built-in ones and the playbook's own. */
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'avoid-phrase',
   severity: 'error',
-  description: 'A template contains a phrase to avoid ("no comment", a conditional non-apology, or one of the playbook\'s own).',
+  description: {
+    id: 'Templat memuat frasa yang harus dihindari ("tidak ada komentar", permintaan maaf bersyarat, atau frasa dari daftar playbook sendiri).',
+    en: 'A template contains a phrase to avoid ("no comment", a conditional non-apology, or one of the playbook\'s own).',
+  },
   tags: ['templates', 'language'],
+  messages: {
+    id: { phrase: 'frasa yang harus dihindari: "{phrase}"', instead: 'sampaikan apa yang sudah diketahui dan apa yang sedang dilakukan' },
+    en: { phrase: 'phrase to avoid: "{phrase}"', instead: 'say what is known and what is being done instead' },
+  },
   check({ playbook, templates, report }) {
     for (const file of templates.all()) {
       const parsed = templates.parse(file);
@@ -37,9 +44,9 @@ export const rule: Rule = {
         // A phrase may wrap across lines in a template.
         const re = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
         for (const match of text.matchAll(re)) {
-          report({ file: file.path, position: positionAt(text, match.index, match[0].length), messageId: 'phrase', message: `phrase to avoid: "${match[0]}"`, suggestion: 'say what is known and what is being done instead' });
+          report({ file: file.path, position: positionAt(text, match.index, match[0].length), messageId: 'phrase', params: { phrase: match[0] }, suggestionId: 'instead' });
         }
       }
     }
   },
-};
+});

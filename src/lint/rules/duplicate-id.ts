@@ -1,18 +1,41 @@
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
+
+type Kind = 'stage' | 'step' | 'question' | 'template' | 'role';
 
 /** Ids must be unique: steps across all stages, questions (triage included), templates, roles and stages. */
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'duplicate-id',
   severity: 'error',
-  description: 'An id (step, question, template, role or stage) is used twice.',
+  description: {
+    id: 'Sebuah id (langkah, pertanyaan, templat, peran atau tahap) dipakai dua kali.',
+    en: 'An id (step, question, template, role or stage) is used twice.',
+  },
   tags: ['references'],
+  messages: {
+    id: {
+      'duplicate-stage': 'id tahap "{id}" dipakai dua kali',
+      'duplicate-step': 'id langkah "{id}" dipakai dua kali',
+      'duplicate-question': 'id pertanyaan "{id}" dipakai dua kali',
+      'duplicate-template': 'id templat "{id}" dipakai dua kali',
+      'duplicate-role': 'id peran "{id}" dipakai dua kali',
+      rename: 'ganti salah satunya',
+    },
+    en: {
+      'duplicate-stage': 'duplicate stage id "{id}"',
+      'duplicate-step': 'duplicate step id "{id}"',
+      'duplicate-question': 'duplicate question id "{id}"',
+      'duplicate-template': 'duplicate template id "{id}"',
+      'duplicate-role': 'duplicate role id "{id}"',
+      rename: 'rename one of them',
+    },
+  },
   check({ playbook, report }) {
-    const check = (kind: string, items: { id: string; pointer: string }[]) => {
+    const check = (kind: Kind, items: { id: string; pointer: string }[]) => {
       const first = new Map<string, string>();
       for (const { id, pointer } of items) {
         const earlier = first.get(id);
         if (earlier === undefined) first.set(id, pointer);
-        else report({ pointer: `${pointer}/id`, messageId: `duplicate-${kind}`, message: `duplicate ${kind} id "${id}"`, suggestion: `rename one of them` });
+        else report({ pointer: `${pointer}/id`, messageId: `duplicate-${kind}`, params: { id }, suggestionId: 'rename' });
       }
     };
     check('stage', playbook.stages.map((s, i) => ({ id: s.id, pointer: `/stages/${i}` })));
@@ -25,4 +48,4 @@ export const rule: Rule = {
     check('template', playbook.templates.map((t, i) => ({ id: t.id, pointer: `/templates/${i}` })));
     check('role', playbook.roles.map((r, i) => ({ id: r.id, pointer: `/roles/${i}` })));
   },
-};
+});

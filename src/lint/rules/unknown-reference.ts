@@ -1,20 +1,51 @@
 import { didYouMean } from '../../findings.js';
 import type { Condition } from '../../playbook/schema.js';
-import type { Report, Rule } from '../rule.js';
+import { defineRule, type Report } from '../rule.js';
+
+type Kind = 'role' | 'question' | 'template';
+const SECTION: Record<Kind, string> = { role: 'roles', question: 'questions', template: 'templates' };
+
+const messages = {
+  id: {
+    'unknown-role': 'tidak ada peran dengan id "{name}"',
+    'unknown-question': 'tidak ada pertanyaan dengan id "{name}"',
+    'unknown-template': 'tidak ada templat dengan id "{name}"',
+    'unknown-option': '"{value}" bukan pilihan pada pertanyaan "{question}"',
+    'did-you-mean': 'mungkin maksud Anda "{hint}"?',
+    'define-it': 'definisikan di bawah {section}',
+    'use-one-of': 'gunakan salah satu dari: {values}',
+  },
+  en: {
+    'unknown-role': 'no role with id "{name}"',
+    'unknown-question': 'no question with id "{name}"',
+    'unknown-template': 'no template with id "{name}"',
+    'unknown-option': '"{value}" is not an option of question "{question}"',
+    'did-you-mean': 'did you mean "{hint}"?',
+    'define-it': 'define it under {section}',
+    'use-one-of': 'use one of: {values}',
+  },
+};
+type Key = keyof (typeof messages)['en'];
 
 /** Owners, escalation roles, asked questions, drafted templates and conditions must name things that exist. */
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'unknown-reference',
   severity: 'error',
-  description: 'A step, escalation or condition names a role, question, template or option that does not exist.',
+  description: {
+    id: 'Sebuah langkah, eskalasi atau kondisi menyebut peran, pertanyaan, templat atau pilihan yang tidak ada.',
+    en: 'A step, escalation or condition names a role, question, template or option that does not exist.',
+  },
   tags: ['references'],
+  messages,
   check({ playbook, report }) {
     const roles = playbook.roles.map((r) => r.id);
     const questions = new Map([...playbook.triage.urgency, ...playbook.triage.impact, ...playbook.questions].map((q) => [q.id, q]));
     const templates = playbook.templates.map((t) => t.id);
-    const missing = (pointer: string, kind: string, name: string, known: string[]): Report => {
+    const missing = (pointer: string, kind: Kind, name: string, known: string[]): Report<Key> => {
       const hint = didYouMean(name, known);
-      return { pointer, messageId: `unknown-${kind}`, message: `no ${kind} with id "${name}"`, suggestion: hint ? `did you mean "${hint}"?` : `define it under ${kind === 'role' ? 'roles' : `${kind}s`}` };
+      return hint
+        ? { pointer, messageId: `unknown-${kind}`, params: { name, hint }, suggestionId: 'did-you-mean' }
+        : { pointer, messageId: `unknown-${kind}`, params: { name, section: SECTION[kind] }, suggestionId: 'define-it' };
     };
     const checkCondition = (condition: Condition | undefined, pointer: string) => {
       if (!condition) return;
@@ -29,7 +60,12 @@ export const rule: Rule = {
           for (const value of Array.isArray(expected) ? expected : [expected]) {
             if (!values.includes(String(value))) {
               const hint = didYouMean(String(value), values);
-              report({ pointer: `${pointer}/answers/${id}`, messageId: 'unknown-option', message: `"${String(value)}" is not an option of question "${id}"`, suggestion: hint ? `did you mean "${hint}"?` : `use one of: ${values.join(', ')}` });
+              const params = { value: String(value), question: id };
+              report(
+                hint
+                  ? { pointer: `${pointer}/answers/${id}`, messageId: 'unknown-option', params: { ...params, hint }, suggestionId: 'did-you-mean' }
+                  : { pointer: `${pointer}/answers/${id}`, messageId: 'unknown-option', params: { ...params, values: values.join(', ') }, suggestionId: 'use-one-of' },
+              );
             }
           }
         }
@@ -58,4 +94,4 @@ export const rule: Rule = {
       }),
     );
   },
-};
+});

@@ -1,13 +1,17 @@
 import { conditionQuestions } from '../../playbook/condition.js';
-import type { Rule } from '../rule.js';
+import { defineRule } from '../rule.js';
 import { templateUses } from '../template-ast.js';
 
 /** A question that no template and no condition reads only costs the officer time. */
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'unused-question',
   severity: 'warning',
-  description: 'A question is never used by a template or a condition.',
+  description: { id: 'Sebuah pertanyaan tidak pernah dipakai oleh templat atau kondisi.', en: 'A question is never used by a template or a condition.' },
   tags: ['questions'],
+  messages: {
+    id: { unused: 'pertanyaan "{question}" tidak pernah dipakai oleh templat atau kondisi', 'use-or-remove': 'pakai di templat atau hapus' },
+    en: { unused: 'question "{question}" is never used by a template or a condition', 'use-or-remove': 'use it in a template or remove it' },
+  },
   check({ playbook, templates, report }) {
     const used = new Set<string>();
     for (const file of templates.all()) {
@@ -23,7 +27,7 @@ export const rule: Rule = {
     ];
     for (const c of conditions) for (const q of conditionQuestions(c)) used.add(q);
     playbook.questions.forEach((q, i) => {
-      if (!used.has(q.id)) report({ pointer: `/questions/${i}/id`, messageId: 'unused', message: `question "${q.id}" is never used by a template or a condition`, suggestion: 'use it in a template or remove it' });
+      if (!used.has(q.id)) report({ pointer: `/questions/${i}/id`, messageId: 'unused', params: { question: q.id }, suggestionId: 'use-or-remove' });
     });
   },
-};
+});
