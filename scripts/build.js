@@ -11,3 +11,5 @@ const run = (cmd, args) => {
 run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
 run(process.execPath, ['scripts/bundle.js']);
 run(process.execPath, ['scripts/write-schema.js']);
+// The checker's phrase lists, compiled from check-rules/*.yaml so a check run does not parse YAML.
+run(process.execPath, ['-e', "Promise.all([import('./dist/check/data.js'), import('./dist/check/rules/index.js')]).then(([d, r]) => d.writeCompiledLanguageData(r.CHECK_RULES))"]);

@@ -42,6 +42,7 @@ export function detectKind(statement: Statement, data: LanguageData, channel?: C
   const longStrong = LONG_KINDS.some((k) => get(k).strong > 0);
   const length = statement.body.length;
   const headings = statement.blocks.some((b) => b.type === 'heading');
+  if (length === 0) return 'general';
 
   if (length <= INSTAGRAM_LENGTH && get('social').score > 0 && !longStrong) return 'social';
   // A message to journalists may mention a press release; a press release names its number and contact too.

@@ -36,9 +36,10 @@ export interface StatementCheck extends FileResult {
 
 function render(rule: CheckRule, report: RuleReport, uiLang: Locale): string {
   const t = translator(rule.messages, uiLang);
+  const term = translator(rule.terms ?? { id: {}, en: {} }, uiLang);
   const params: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(report.params ?? {})) {
-    params[key] = typeof value === 'object' ? value.keys.map((k) => t(k)).join(', ') : value;
+    params[key] = typeof value === 'object' ? value.keys.map((k) => term(k)).join(', ') : value;
   }
   return t(report.messageId, params);
 }

@@ -58,7 +58,7 @@ export interface RuleReport {
   messageId: string;
   start: number;
   end: number;
-  /** message parameters; `{ keys }` names other messages of the rule, listed in the interface language */
+  /** message parameters; `{ keys }` names terms of the rule, listed in the interface language */
   params?: Record<string, string | number | { keys: string[] }>;
   /** in the statement's language */
   suggestion?: string;
@@ -74,6 +74,8 @@ export interface CheckRule<D = unknown> {
   data?: TSchema;
   /** messages in the interface language, by message id */
   messages: Messages<string>;
+  /** words a message lists (`{ keys }` parameters), in the interface language */
+  terms?: Messages<string>;
   check(ctx: RuleContext<D>): RuleReport[];
 }
 

@@ -35,6 +35,10 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .exitOverride();
 
+  // `--lang` is recognised anywhere on the line as the interface language; for the commands that
+  // write or read a statement it also sets the statement's language, unless `-l` says otherwise.
+  const withStatementLang = <T extends { lang?: string }>(opts: T): T => ({ ...opts, lang: opts.lang ?? program.opts<{ lang?: string }>().lang });
+
   const ctx = (): CliContext => {
     const g = program.opts<{ lang?: string; color?: boolean; verbose?: boolean }>();
     return {
@@ -100,7 +104,7 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'write to a file instead of the terminal')
     .option('--final', 'refuse unfilled facts and channel limits (for publication)')
     .option('--playbooks <dir>', 'another folder of playbooks', collect)
-    .action(async (opts) => (await import('./draft.js')).run(opts, ctx()));
+    .action(async (opts) => (await import('./draft.js')).run(withStatementLang(opts), ctx()));
 
   program
     .command('kit')
@@ -113,7 +117,7 @@ export function buildProgram(): Command {
     .option('--final', 'refuse unfilled facts and channel limits (for publication)')
     .option('--force', 'replace an existing folder')
     .option('--playbooks <dir>', 'another folder of playbooks', collect)
-    .action(async (incident: string | undefined, opts) => (await import('./kit.js')).run(incident, opts, ctx()));
+    .action(async (incident: string | undefined, opts) => (await import('./kit.js')).run(incident, withStatementLang(opts), ctx()));
 
   program
     .command('respond')
@@ -165,7 +169,7 @@ export function buildProgram(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
     .option('-o, --output-file <file>', 'write the report to a file')
     .option('--playbooks <dir>', 'another folder of playbooks', collect)
-    .action(async (files: string[], opts) => (await import('./check.js')).run(files, opts, ctx()));
+    .action(async (files: string[], opts) => (await import('./check.js')).run(files, withStatementLang(opts), ctx()));
 
   return program;
 }

@@ -167,7 +167,7 @@ function failure(ctx: CliContext, error: unknown, record: IncidentRecord | undef
         // the answers are saved already; this entry only dates the interruption
       }
     }
-    return new InterruptedError(record ? t('interrupted', { signal: error.signal, dir }) : '');
+    return new InterruptedError(record ? t('interrupted', { signal: error.signal, dir }) : t('stoppedEarly', { signal: error.signal }));
   }
   if (error instanceof MissingAnswer) {
     const key = error.key.replace(/^(q|triage)\./, '');

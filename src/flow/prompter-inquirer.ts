@@ -44,6 +44,8 @@ async function loadPrompt<N extends PromptName>(name: N): Promise<{ prompt: Prom
 
 const SKIP_VALUE = '\u0000skip';
 
+const visibleLength = (text: string) => [...text.replace(/\x1b\[[0-9;]*m/g, '')].length;
+
 export interface InquirerOptions {
   lang: Locale;
   input: NodeJS.ReadStream;
@@ -98,6 +100,13 @@ export class InquirerPrompter implements Prompter {
   async ask(spec: PromptSpec): Promise<Reply> {
     if (this.options.signal?.aborted) throw new PromptInterrupted(String(this.options.signal.reason ?? 'SIGINT'));
     if (spec.help) this.say(this.options.style.dim(wrap(`  ${spec.help}`, 78, '  ')));
+    // The very first question (the incident title) needs no menu and no going back: Node's own
+    // line editor asks it at once while the prompt library loads behind it.
+    if (this.prompts.size === 0 && spec.kind === 'text' && !spec.canBack && !spec.canSkip && spec.default === undefined) {
+      void this.load('input').catch(() => {});
+      void this.load('select').catch(() => {});
+      return this.firstLine(spec);
+    }
     for (;;) {
       const reply = await this.once(spec);
       if (reply) return reply;
@@ -219,6 +228,48 @@ export class InquirerPrompter implements Prompter {
     if (v === '' || v === '-') return { type: 'skip' };
     const parsed = spec.parse(raw);
     return 'error' in parsed ? undefined : { type: 'answer', value: parsed.value };
+  }
+
+  /** A required line of text through node:readline, looking like the prompts that follow it. */
+  private async firstLine(spec: TextPrompt): Promise<Reply> {
+    const { createInterface } = await import('node:readline');
+    const { input, output, style } = this.options;
+    const hint = style.dim(`(${this.t('hintTextRequiredNoBack')})`);
+    const question = `${style.green('?')} ${style.bold(spec.message)} ${hint} `;
+    const rl = createInterface({ input, output, terminal: true });
+    const outer = this.options.signal;
+    let errorShown = false;
+    try {
+      for (;;) {
+        const answer = await new Promise<string>((resolve, reject) => {
+          const stop = (signal: string) => {
+            output.write('\n');
+            reject(new PromptInterrupted(signal));
+          };
+          const onAbort = () => stop(String(outer?.reason ?? 'SIGINT'));
+          rl.once('SIGINT', () => stop('SIGINT'));
+          outer?.addEventListener('abort', onAbort, { once: true });
+          rl.question(question, (line) => {
+            outer?.removeEventListener('abort', onAbort);
+            rl.removeAllListeners('SIGINT');
+            resolve(line);
+          });
+        });
+        const parsed = spec.parse(answer);
+        // Rewrite the answered line the way the prompt library does: "✔ question answer".
+        const columns = output.columns || 80;
+        const rows = Math.max(1, Math.ceil((visibleLength(question) + [...answer].length) / columns)) + (errorShown ? 1 : 0);
+        output.write(`\x1b[${rows}A\r\x1b[J`);
+        if ('value' in parsed) {
+          output.write(`${style.green('✔')} ${style.bold(spec.message)} ${String(parsed.value)}\n`);
+          return { type: 'answer', value: parsed.value };
+        }
+        output.write(`${style.red('>')} ${parsed.error}\n`);
+        errorShown = true;
+      }
+    } finally {
+      rl.close();
+    }
   }
 
   /** A longer text in the officer's editor, through a private temporary file. */

@@ -117,3 +117,14 @@ describe('every statement rule', () => {
     expect(folders.filter((f) => !ids.includes(f))).toEqual([]);
   });
 });
+
+describe('the fail fixtures', () => {
+  it('exercise every message of every rule', () => {
+    for (const rule of CHECK_RULES) {
+      const expected = new Set(
+        filesUnder(join(FIXTURES, rule.id, 'fail')).flatMap((file) => (/^expect: \[(.*)\]$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '').split(',').map((s) => s.trim())),
+      );
+      expect(Object.keys(rule.messages.en).filter((id) => !expected.has(id)), rule.id).toEqual([]);
+    }
+  });
+});

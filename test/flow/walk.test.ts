@@ -80,6 +80,17 @@ describe('the walk', () => {
     expect(options.remembered.some((p) => p.office?.code === 'DISKOMINFO')).toBe(true);
     expect(state.finished).toBeDefined();
 
+    // Status right after the walk: nothing overdue, the press conference next, the next update
+    // three hours (level 3) after the signed holding statement.
+    const status = incidentStatus({ state, playbook: registry().load('banjir-sukamaju').playbook!, dir: run.record.dir, now: NOW, lang: 'en' });
+    expect(status.overdue).toEqual([]);
+    expect(status.nextStep).toMatchObject({ number: '2.2', title: 'Hold a press conference', due: '2026-03-13T23:40:00.000Z', overdueMinutes: -160 });
+    expect(status.nextUpdate).toMatchObject({ kind: 'update', every: '3h', lastPublic: NOW.toISOString(), due: '2026-03-14T00:00:00.000Z' });
+    expect(status.unsigned).toEqual([]);
+    // Known now, but the draft was signed before it was: the signed text still lacks it.
+    expect(status.missing).toEqual([{ fact: 'waktu_surut', question: 'When is the water expected to recede?', reasons: ['draft'], drafts: ['drafts/holding-statement.en.md'] }]);
+    expect(status.escalation.map((e) => [e.role, e.overdueMinutes])).toEqual([['kepala-dinas', 5], ['bupati', -40]]);
+
     // The snapshot is a valid answers file that draft and kit can read.
     const snapshot = loadAnswersFile(join(run.record.dir, 'answers.yaml')).answers;
     expect(snapshot.playbook).toBe(join(registry().find('banjir-sukamaju').file));
@@ -346,7 +357,7 @@ describe('the walk', () => {
     expect(text).toContain('Balai Desa Mekarsari and SDN Mekarsari 1');
     // No person ticked anything: the steps stay open for the next session.
     expect(state.steps.get('verifikasi')?.status).toBe('open');
-    expect(said.join('\n')).toContain('○ [1.1] Verify with the disaster agency — 2 items not ticked');
+    expect(said.join('\n')).toContain('○ [1.1] Verify with the disaster agency — checklist items not ticked: 2');
     expect(parse(readFileSync(join(run.record.dir, 'answers.yaml'), 'utf8')).answers.lokasi).toBe('Desa Mekarsari, Kecamatan Sukamaju');
   });
 

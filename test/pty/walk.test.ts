@@ -184,6 +184,19 @@ describe('tanggap respond in a terminal', () => {
     expect(state.events.some((e) => e.type === 'answer' && e.key === 'incident.drill' && e.value === true)).toBe(false);
   });
 
+  it('SIGHUP (the terminal closed) stops with the answers saved', async () => {
+    const t = start(['respond', 'banjir-sukamaju']);
+    let at = await answer(t, 0, 'Incident title', 'Banjir Desa Mekarsari\r');
+    at = await answer(t, at, 'Office time zone', `${KEY.down}${KEY.down}\r`);
+    await t.waitFor('When did the incident start?', at);
+    t.pty.kill('SIGHUP');
+    await t.exited;
+    const { state } = readRecord(incident());
+    expect(metaOf(state)).toMatchObject({ title: 'Banjir Desa Mekarsari', timezone: 'WIT' });
+    expect(state.interrupted?.signal).toBe('SIGHUP');
+    expect(existsSync(join(incident(), '.tanggap.lock'))).toBe(false);
+  });
+
   it('reads well in Indonesian', async () => {
     const t = terminal(['respond', 'banjir-sukamaju', '--playbooks', FLOW_FIXTURES], { cwd: dir, env: { ...env(), TANGGAP_LANG: 'id' } });
     open.push(t);

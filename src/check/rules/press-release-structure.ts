@@ -161,9 +161,6 @@ export const rule = defineRule<Data>({
       'quote-unattributed': 'kutipan tidak menyebut nama lengkap dan jabatan pembicara',
       'missing-contact': 'tidak ada narahubung',
       'contact-no-phone': 'narahubung tanpa nomor telepon',
-      when: 'kapan',
-      where: 'di mana',
-      who: 'siapa',
     },
     en: {
       'missing-header': 'no "PRESS RELEASE" heading',
@@ -177,10 +174,11 @@ export const rule = defineRule<Data>({
       'quote-unattributed': 'the quote does not give the speaker\'s full name and title',
       'missing-contact': 'no media contact (narahubung)',
       'contact-no-phone': 'the media contact has no phone number',
-      when: 'when',
-      where: 'where',
-      who: 'who',
     },
+  },
+  terms: {
+    id: { when: 'kapan', where: 'di mana', who: 'siapa' },
+    en: { when: 'when', where: 'where', who: 'who' },
   },
   check(ctx) {
     const { statement, data } = ctx;
