@@ -71,15 +71,19 @@ interface Session {
 async function openSession(ctx: CliContext, interactive: boolean): Promise<Session> {
   const style = styleFor(ctx.colorErr);
   const controller = new AbortController();
+  let editing = () => false;
   const handlers = SIGNALS.map((signal) => {
-    const handler = () => controller.abort(signal);
+    // Ctrl-C inside the officer's editor is the editor's business.
+    const handler = () => (signal === 'SIGINT' && editing() ? undefined : controller.abort(signal));
     process.on(signal, handler);
     return [signal, handler] as const;
   });
   let prompter: Prompter;
   if (interactive) {
     const { InquirerPrompter } = await import('../flow/prompter-inquirer.js');
-    prompter = new InquirerPrompter({ lang: ctx.lang, input: process.stdin, output: process.stderr, style, signal: controller.signal });
+    const terminalPrompter = new InquirerPrompter({ lang: ctx.lang, input: process.stdin, output: process.stderr, style, signal: controller.signal });
+    editing = () => terminalPrompter.editing;
+    prompter = terminalPrompter;
   } else {
     prompter = new AutoPrompter((text) => ctx.stderr.write(`${text}\n`));
   }

@@ -80,10 +80,10 @@ function statusText(s: IncidentStatus, ctx: CliContext, openBy: { pid: number; h
     lines.push(wrap(`  → [${step.number}] ${step.title} — ${step.owner} · ${t('byTime', { time: at(step.due) })} · ${left(step.overdueMinutes)}`, WIDTH, '      '));
   }
 
-  lines.push('', c.bold(t('statusNextUpdate')));
   const update = s.nextUpdate;
-  if (!update) lines.push(`  ${t('noUpdateRule')}`);
-  else {
+  if (s.start) lines.push('', c.bold(t('statusNextUpdate')));
+  if (s.start && !update) lines.push(`  ${t('noUpdateRule')}`);
+  else if (update) {
     const text =
       update.kind === 'first-statement'
         ? t('firstStatementLine', { time: at(update.due), left: left(update.overdueMinutes) })

@@ -89,11 +89,17 @@ export class InquirerPrompter implements Prompter {
     this.options.output.write(`${text}\n`);
   }
 
+  /** The officer's editor has the terminal: Ctrl-C there belongs to the editor, not to the walk. */
+  editing = false;
+
   async edit(file: string): Promise<void> {
+    this.editing = true;
     try {
       await runEditor(file, this.options.env);
     } catch (error) {
       this.say(this.options.style.yellow(this.t('editorFailed', { editor: editorCommand(this.options.env), reason: (error as Error).message })));
+    } finally {
+      this.editing = false;
     }
   }
 
@@ -276,6 +282,7 @@ export class InquirerPrompter implements Prompter {
   private async editText(initial: string): Promise<string | undefined> {
     const dir = mkdtempSync(join(tmpdir(), 'tanggap-'));
     const file = join(dir, 'jawaban.md');
+    this.editing = true;
     try {
       writeFileSync(file, initial, { mode: 0o600 });
       await runEditor(file, this.options.env);
@@ -284,6 +291,7 @@ export class InquirerPrompter implements Prompter {
       this.say(this.options.style.yellow(this.t('editorFailed', { editor: editorCommand(this.options.env), reason: (error as Error).message })));
       return undefined;
     } finally {
+      this.editing = false;
       rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -146,8 +146,8 @@ export function loadReady(registry: Registry, name: string, lang: Locale): { loa
 }
 
 /**
- * Start a new incident: choose the playbook, ask the title, create the record. The title is the
- * first answer and names the folder; nothing is asked before the record exists except the playbook.
+ * Start a new incident: choose the playbook, ask the title, create the record. The title names
+ * the folder, so it is the one answer asked before the record exists; it is the first event written.
  */
 export async function beginIncident(args: {
   root: string;

@@ -64,7 +64,36 @@ export const Office = Type.Object(
 );
 export type Office = Static<typeof Office>;
 
-const AnswerValue = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null(), Type.Array(Type.Union([Type.String(), Type.Number()]))]);
+/**
+ * Free text given in each statement language (`lokasi: { id: "…", en: "…" }`): a draft takes its
+ * own language and falls back to the other, so English drafts need not quote Indonesian.
+ */
+export const LocalizedAnswer = Type.Object(
+  { id: Type.Optional(Type.String()), en: Type.Optional(Type.String()) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type LocalizedAnswer = Static<typeof LocalizedAnswer>;
+
+const AnswerValue = Type.Union([
+  Type.String(),
+  Type.Number(),
+  Type.Boolean(),
+  Type.Null(),
+  LocalizedAnswer,
+  Type.Array(Type.Union([Type.String(), Type.Number(), LocalizedAnswer])),
+]);
+
+export const REPUTATIONS = ['good', 'neutral', 'poor'] as const;
+
+/** The incident's own SCCT modifiers; what it leaves out comes from the playbook's `scct`. */
+export const IncidentScct = Type.Object(
+  {
+    history: Type.Optional(Type.Boolean({ description: 'the office has faced a similar crisis before (moves the case one cluster up)' })),
+    priorReputation: Type.Optional(Type.Union(REPUTATIONS.map((r) => Type.Literal(r)), { description: 'a poor prior reputation moves the case one cluster up' })),
+  },
+  { additionalProperties: false },
+);
+export type IncidentScct = Static<typeof IncidentScct>;
 
 export const AnswersFile = Type.Object(
   {
@@ -72,6 +101,7 @@ export const AnswersFile = Type.Object(
     incident: IncidentMeta,
     office: Office,
     release: Type.Optional(Type.Object({ number: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })),
+    scct: Type.Optional(IncidentScct),
     triage: Type.Optional(Type.Record(Type.String(), AnswerValue)),
     answers: Type.Record(Type.String(), AnswerValue),
   },

@@ -2,7 +2,7 @@
  * The incident's state, rebuilt from its journal. Nothing here is stored separately: whatever
  * the events add up to is the truth, so a record that survived a crash is consistent by construction.
  */
-import type { AnswersFile, AnswerValue, IncidentMeta, Office, Timezone } from './answers-schema.js';
+import { REPUTATIONS, type AnswersFile, type AnswerValue, type IncidentMeta, type IncidentScct, type Office, type Timezone } from './answers-schema.js';
 import type { AnswerEvent, DraftEvent, FinishedEvent, IncidentEvent, InterruptedEvent, LogEvent, OpenedEvent, OfficeEvent, SignoffEvent, StepEvent, StrategyEvent, TriageEvent } from './events.js';
 import { isTimezone } from './time.js';
 import type { Locale } from '../playbook/schema.js';
@@ -14,6 +14,12 @@ export const META_KEYS = {
   start: 'incident.start',
   drill: 'incident.drill',
   place: 'incident.place',
+} as const;
+
+/** Keys of the incident's own SCCT modifiers, asked with the triage. */
+export const SCCT_KEYS = {
+  history: 'scct.history',
+  priorReputation: 'scct.priorReputation',
 } as const;
 
 export const questionKey = (id: string) => `q.${id}`;
@@ -177,6 +183,17 @@ export function skippedQuestions(state: IncidentState): string[] {
   return out;
 }
 
+/** The SCCT modifiers the incident has answered; the playbook's stand for the rest. */
+export function scctOf(state: IncidentState): IncidentScct {
+  const scct: IncidentScct = {};
+  const history = answerOf(state, SCCT_KEYS.history);
+  if (typeof history === 'boolean') scct.history = history;
+  const reputation = answerOf(state, SCCT_KEYS.priorReputation);
+  const known = REPUTATIONS.find((r) => r === reputation);
+  if (known) scct.priorReputation = known;
+  return scct;
+}
+
 /**
  * The answers-file shape of the record (answers.yaml), read by `tanggap draft --incident` and
  * `tanggap kit`. Undefined until the meta and the office are known.
@@ -184,10 +201,12 @@ export function skippedQuestions(state: IncidentState): string[] {
 export function toAnswersFile(state: IncidentState, playbook: string, release?: number): AnswersFile | undefined {
   const meta = metaOf(state);
   if (!meta.title || !meta.start || !meta.timezone || !state.office) return undefined;
+  const scct = scctOf(state);
   const file: AnswersFile = {
     playbook,
     incident: meta as IncidentMeta,
     office: state.office,
+    ...(Object.keys(scct).length > 0 ? { scct } : {}),
     triage: triageAnswers(state),
     answers: questionAnswers(state),
   };

@@ -6,13 +6,13 @@ import type { AnswersFile } from '../incident/answers-schema.js';
 import { holds, type ConditionContext } from '../playbook/condition.js';
 import { parseDuration } from '../playbook/duration.js';
 import type { Playbook, Stage, Step, Template } from '../playbook/schema.js';
-import { recommendStrategy } from '../playbook/strategy.js';
+import { strategyFor } from '../playbook/strategy.js';
 import { triageOf } from '../render/context.js';
 
 export function conditionContext(playbook: Playbook, answers: AnswersFile): ConditionContext {
   return {
     level: triageOf(playbook, answers)?.level,
-    strategy: recommendStrategy(playbook.scct),
+    strategy: strategyFor(playbook.scct, answers.scct),
     drill: Boolean(answers.incident.drill),
     answers: { ...(answers.triage ?? {}), ...answers.answers },
   };

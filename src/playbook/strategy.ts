@@ -36,6 +36,21 @@ const ADVICE = {
   },
 } as const;
 
+/** What an incident may say about itself (answers file `scct:`, the walk's triage questions). */
+export type IncidentModifiers = Partial<Pick<Scct, 'history' | 'priorReputation'>>;
+
+/**
+ * The strategy for one incident: the playbook's cluster, with the incident's own modifiers where
+ * it gives them and the playbook's where it does not ("this office had the same breach last year").
+ */
+export function strategyFor(playbook: Scct, incident?: IncidentModifiers): Strategy {
+  return recommendStrategy({
+    ...playbook,
+    history: incident?.history ?? playbook.history,
+    priorReputation: incident?.priorReputation ?? playbook.priorReputation,
+  });
+}
+
 export function recommendStrategy(scct: Scct): Strategy {
   const modifiers: { id: string[]; en: string[] } = { id: [], en: [] };
   let index = ORDER.indexOf(scct.cluster);

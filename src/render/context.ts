@@ -7,7 +7,7 @@
 import { parseNumber, parseOfficeTime, type AnswersFile } from '../incident/answers.js';
 import type { Timezone } from '../incident/answers-schema.js';
 import type { Locale, Playbook, Question } from '../playbook/schema.js';
-import { recommendStrategy, type Strategy } from '../playbook/strategy.js';
+import { strategyFor, type Strategy } from '../playbook/strategy.js';
 import { triage, type TriageResult } from '../playbook/triage.js';
 import { oneLine as joinLines, sanitize } from './escape.js';
 
@@ -166,7 +166,7 @@ export function buildContext({ playbook, answers, lang, now }: ContextInput): Bu
   const zone = answers.incident.timezone;
   const start = parseOfficeTime(answers.incident.start, zone) ?? now;
   const asOf = (answers.incident.asOf && parseOfficeTime(answers.incident.asOf, zone)) || now;
-  const strategy = recommendStrategy(playbook.scct);
+  const strategy = strategyFor(playbook.scct, answers.scct);
   const triaged = triageOf(playbook, answers);
   const questions = new Map<string, Question>();
   for (const q of [...playbook.triage.urgency, ...playbook.triage.impact, ...playbook.questions]) questions.set(q.id, q);
