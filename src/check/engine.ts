@@ -9,7 +9,7 @@ import type { Locale } from '../playbook/schema.js';
 import { CHECK_RULES_DIR, loadLanguageData } from './data.js';
 import { detectKind, detectLanguage } from './detect.js';
 import { Statement } from './document.js';
-import type { IncidentFacts } from './incident.js';
+import { factsIn, type IncidentFacts } from './incident.js';
 import { CHECK_RULES } from './rules/index.js';
 import type { CheckChannel, CheckRule, RuleReport, StatementKind } from './types.js';
 
@@ -66,7 +66,7 @@ export function checkStatement(file: string, text: string, options: CheckOptions
       channel,
       data: data[lang].rules[rule.id],
       avoid: options.avoid?.[lang] ?? [],
-      facts: options.facts,
+      facts: options.facts && factsIn(options.facts, lang),
     });
     for (const report of reports) {
       const finding: Finding = {

@@ -8,11 +8,11 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../cli/errors.js';
 import type { AnswersFile, Timezone } from '../incident/answers-schema.js';
-import { isBlank, loadAnswersFile, parseNumber, parseOfficeTime } from '../incident/answers.js';
+import { isBlank, isLocalizedAnswer, loadAnswersFile, parseNumber, parseOfficeTime } from '../incident/answers.js';
 import { translator, type Messages } from '../i18n/lang.js';
 import type { LoadedPlaybook } from '../playbook/load.js';
 import { PlaybookNotFound, type Registry } from '../playbook/registry.js';
-import type { Locale, Playbook } from '../playbook/schema.js';
+import { LOCALES, type Locale, type Playbook } from '../playbook/schema.js';
 
 export type FactKind = 'number' | 'time' | 'text';
 
@@ -23,6 +23,8 @@ export interface Fact {
   value: number | Date | string;
   /** the question's prompt per language: its words tell where the fact is mentioned */
   prompt: Partial<Record<Locale, string>>;
+  /** text given per language holds only for statements in that language */
+  lang?: Locale;
 }
 
 export interface IncidentFacts {
@@ -46,11 +48,22 @@ export function factsOf(answers: AnswersFile, playbook?: Playbook): IncidentFact
     } else if (question.type === 'datetime' && typeof value === 'string') {
       const instant = parseOfficeTime(value, zone);
       if (instant) facts.push({ id: question.id, kind: 'time', value: instant, prompt });
-    } else if ((question.type === 'text' || question.type === 'longtext') && typeof value === 'string') {
-      facts.push({ id: question.id, kind: 'text', value, prompt });
+    } else if (question.type === 'text' || question.type === 'longtext') {
+      if (typeof value === 'string') facts.push({ id: question.id, kind: 'text', value, prompt });
+      else if (isLocalizedAnswer(value)) {
+        const texts = LOCALES.filter((lang) => !isBlank(value[lang])).map((lang) => ({ lang, text: value[lang]! }));
+        // Given in one language only, the text is what statements in either language fall back to.
+        if (texts.length === 1) facts.push({ id: question.id, kind: 'text', value: texts[0].text, prompt });
+        else for (const { lang, text } of texts) facts.push({ id: question.id, kind: 'text', value: text, prompt, lang });
+      }
     }
   }
   return { timezone: zone, facts };
+}
+
+/** The facts a statement in `lang` is compared with: text given in its language, everything else as is. */
+export function factsIn(facts: IncidentFacts, lang: Locale): IncidentFacts {
+  return { timezone: facts.timezone, facts: facts.facts.filter((f) => f.lang === undefined || f.lang === lang) };
 }
 
 const messages: Messages<'noAnswers' | 'notFolder' | 'noPlaybook' | 'badPlaybook'> = {

@@ -3,6 +3,7 @@
  * time left, and why a condition does not hold. Shared by the walk and `tanggap status`.
  */
 import type { Timezone } from '../incident/answers-schema.js';
+import { answerIn, isLocalizedAnswer } from '../incident/answers.js';
 import type { BilingualText } from '../incident/events.js';
 import { clockNear } from '../incident/time.js';
 import type { ConditionContext } from '../playbook/condition.js';
@@ -45,6 +46,7 @@ function answerWords(playbook: Playbook, questionId: string, value: unknown, lan
   const question = findQuestion(playbook, questionId);
   const one = (v: unknown): string => {
     if (typeof v === 'boolean') return v ? t('yes') : t('no');
+    if (isLocalizedAnswer(v)) return String(answerIn(v, lang));
     const option = question?.options?.find((o) => o.value === String(v));
     return option ? local(option.label, lang) : String(v);
   };

@@ -7,19 +7,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnswersFile, AnswerValue, Office, Timezone } from '../incident/answers-schema.js';
-import { TIMEZONES } from '../incident/answers-schema.js';
-import { coerceAnswer, validateAnswer } from '../incident/answers.js';
+import { REPUTATIONS, TIMEZONES } from '../incident/answers-schema.js';
+import { answerIn, coerceAnswer, validateAnswer } from '../incident/answers.js';
 import type { UserConfig } from '../incident/config.js';
 import type { AnswerEvent, DraftEvent, IncidentEvent, NewEvent, PlaybookRef } from '../incident/events.js';
 import { currentHash, IncidentRecord } from '../incident/record.js';
-import { answerOf, checklistKey, draftKey, META_KEYS, metaOf, questionAnswers, questionKey, timezoneOf, toAnswersFile, triageAnswers, triageKey } from '../incident/state.js';
+import { answerOf, checklistKey, draftKey, META_KEYS, metaOf, questionAnswers, questionKey, SCCT_KEYS, scctOf, timezoneOf, toAnswersFile, triageAnswers, triageKey } from '../incident/state.js';
 import { clock, dateStamp, isoInZone, longDate, parseTime, readStoredTime } from '../incident/time.js';
 import { holds, type ConditionContext } from '../playbook/condition.js';
 import { formatDuration } from '../playbook/duration.js';
 import { loadPlaybook, type LoadedPlaybook } from '../playbook/load.js';
 import { PlaybookNotFound, type Registry } from '../playbook/registry.js';
 import type { Locale, Playbook, Question, Stage, Step, Template } from '../playbook/schema.js';
-import { recommendStrategy } from '../playbook/strategy.js';
+import { strategyFor } from '../playbook/strategy.js';
 import { triage } from '../playbook/triage.js';
 import { flowText, FlowError, type FlowMessage } from './messages.js';
 import { askTitle, locatePlaybook } from './start.js';
@@ -601,8 +601,12 @@ export class Walk {
           if (value === null || value === undefined) return { error: t('required') };
           return { value: value as string | number | string[] };
         };
-        const decode = (v: Stored) =>
-          question.type === 'datetime' ? this.storedTimeText(v) : Array.isArray(v) ? v.join('; ') : v === undefined || v === null ? undefined : String(v);
+        const decode = (v: Stored) => {
+          if (question.type === 'datetime') return this.storedTimeText(v);
+          // Text given per language (an answers file) is offered in the drafts' language.
+          const text = answerIn(v, this.draftLang);
+          return Array.isArray(text) ? text.join('; ') : text === undefined || text === null ? undefined : String(text);
+        };
         return {
           spec: { ...base, kind, default: dflt === undefined ? undefined : Array.isArray(dflt) ? dflt.join('; ') : String(dflt), parse },
           options: { preset: fromFile, decode },
@@ -655,11 +659,13 @@ export class Walk {
   private async triageSection(): Promise<void> {
     const spec = this.playbook.triage;
     const questions = [...spec.urgency, ...spec.impact];
-    if (questions.some((q) => !this.state.inputs.has(triageKey(q.id)))) this.say(this.options.style.bold(this.t('triageIntro')));
+    const keys = [...questions.map((q) => triageKey(q.id)), SCCT_KEYS.history, SCCT_KEYS.priorReputation];
+    if (keys.some((key) => !this.state.inputs.has(key))) this.say(this.options.style.bold(this.t('triageIntro')));
     for (const question of questions) {
       const { spec: prompt, options } = this.questionSpec(question, triageKey(question.id));
       await this.ask(prompt, options);
     }
+    await this.scctModifiers();
     const answers = triageAnswers(this.state);
     const result = triage(spec, answers);
     const unanswered = questions.filter((q) => answers[q.id] === undefined).map((q) => q.id);
@@ -669,8 +675,9 @@ export class Walk {
       this.record.append({ type: 'triage', level: result.level, urgency: result.urgency, impact: result.impact, unanswered });
       changed = true;
     }
-    if (!this.state.strategy) {
-      const s = recommendStrategy(this.playbook.scct);
+    const s = strategyFor(this.playbook.scct, scctOf(this.state));
+    const recorded = this.state.strategy;
+    if (!recorded || recorded.baseCluster !== s.baseCluster || recorded.cluster !== s.cluster || recorded.primary !== s.primary || recorded.denyAllowed !== s.denyAllowed) {
       this.record.append({ type: 'strategy', baseCluster: s.baseCluster, cluster: s.cluster, primary: s.primary, denyAllowed: s.denyAllowed });
       changed = true;
     }
@@ -678,6 +685,41 @@ export class Walk {
       this.saveSnapshot();
       this.say(this.triageSummary(), 'summary');
     }
+  }
+
+  /**
+   * The SCCT modifiers of this incident: a similar crisis before, or a poor reputation, moves the
+   * case one cluster up. The playbook's values are the defaults; an answers file may give its own.
+   */
+  private async scctModifiers(): Promise<void> {
+    const t = this.t;
+    const base = this.playbook.scct;
+    const given = this.options.preset ? (this.options.preset.answers.scct ?? {}) : undefined;
+    await this.ask(
+      {
+        key: SCCT_KEYS.history,
+        kind: 'confirm',
+        message: t('askHistory'),
+        help: t('askHistoryHelp'),
+        default: base.history ?? false,
+        canSkip: false,
+        canBack: false,
+      },
+      { preset: given && (() => ({ value: given.history ?? base.history ?? false })) },
+    );
+    await this.ask(
+      {
+        key: SCCT_KEYS.priorReputation,
+        kind: 'select',
+        message: t('askReputation'),
+        help: t('askReputationHelp'),
+        choices: REPUTATIONS.map((r) => ({ value: r, label: t(`reputation.${r}`) })),
+        default: base.priorReputation ?? 'neutral',
+        canSkip: false,
+        canBack: false,
+      },
+      { preset: given && (() => ({ value: given.priorReputation ?? base.priorReputation ?? 'neutral' })) },
+    );
   }
 
   private triageSummary(): string {
@@ -703,7 +745,7 @@ export class Walk {
     }
     const every = level?.updateEvery ?? this.playbook.settings?.updateEvery;
     if (every) lines.push(`  ${t('updateEvery', { every: formatDuration(dueAt(new Date(0), every).getTime(), this.lang) })}`);
-    const strategy = recommendStrategy(this.playbook.scct);
+    const strategy = strategyFor(this.playbook.scct, scctOf(this.state));
     lines.push('');
     lines.push(style.bold(wrap(t('strategyLine', { strategy: t(`posture.${strategy.primary}` as FlowMessage) }), WIDTH, '  ')));
     lines.push(wrap(`  ${local(strategy.reason, this.lang)}`, WIDTH, '  '));

@@ -9,9 +9,9 @@ import { UsageError } from '../cli/errors.js';
 import { translator, type Messages } from '../i18n/lang.js';
 import type { Locale, Question } from '../playbook/schema.js';
 import { loadYamlFile, type SourceMap } from '../playbook/yaml.js';
-import { AnswersFile, UTC_OFFSET_HOURS, type AnswerValue, type Timezone } from './answers-schema.js';
+import { AnswersFile, UTC_OFFSET_HOURS, type AnswerValue, type LocalizedAnswer, type Timezone } from './answers-schema.js';
 
-export type { AnswersFile, AnswerValue, Timezone };
+export type { AnswersFile, AnswerValue, LocalizedAnswer, Timezone };
 
 let compiled: TypeCheck<typeof AnswersFile> | undefined;
 const checker = () => (compiled ??= TypeCompiler.Compile(AnswersFile));
@@ -79,6 +79,7 @@ const messages: Messages<
   | 'missingKey'
   | 'wrongType'
   | 'notMapping'
+  | 'inLanguage'
 > = {
   id: {
     schema: '{message}',
@@ -104,6 +105,7 @@ const messages: Messages<
     missingKey: 'kunci wajib "{key}" tidak ada',
     wrongType: 'nilai "{key}" tidak sesuai jenisnya',
     notMapping: 'berkas jawaban harus berupa pemetaan kunci ke nilai',
+    inLanguage: 'teks {lang}: {problem}',
   },
   en: {
     schema: '{message}',
@@ -129,6 +131,7 @@ const messages: Messages<
     missingKey: 'missing required key "{key}"',
     wrongType: '"{key}" has the wrong type',
     notMapping: 'an answers file must be a mapping of keys to values',
+    inLanguage: '{lang} text: {problem}',
   },
 };
 
@@ -184,12 +187,45 @@ export function loadAnswersFile(path: string, lang: Locale = 'en'): LoadedAnswer
   return { answers, map: doc.map };
 }
 
-/** Is this answer "not given"? Empty text, an empty list and null all count as missing. */
+const LANGS: readonly Locale[] = ['id', 'en'];
+
+/** Free text given per statement language: `{ id: "…", en: "…" }`, nothing else in it. */
+export function isLocalizedAnswer(value: unknown): value is LocalizedAnswer {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => (k === 'id' || k === 'en') && typeof (value as Record<string, unknown>)[k] === 'string');
+}
+
+const given = (text: string | undefined): text is string => text !== undefined && text.trim() !== '';
+
+/**
+ * An answer as a statement in `lang` reads it: text given per language in that language, else in
+ * the other; lists item by item; every other answer as it is.
+ */
+export function answerIn(value: unknown, lang: Locale): unknown {
+  if (Array.isArray(value)) return value.map((item) => answerIn(item, lang));
+  if (!isLocalizedAnswer(value)) return value;
+  const other = lang === 'id' ? 'en' : 'id';
+  return given(value[lang]) ? value[lang] : given(value[other]) ? value[other] : '';
+}
+
+/** Is this answer "not given"? Empty text (in every language), an empty list and null all count as missing. */
 export function isBlank(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (typeof value === 'string') return value.trim() === '';
   if (Array.isArray(value)) return value.length === 0;
+  if (isLocalizedAnswer(value)) return !LANGS.some((lang) => given(value[lang]));
   return false;
+}
+
+/** Each language's text of a text answer, tidied like typed text; null when no language has any. */
+function tidyLocalized(value: LocalizedAnswer, tidy: (text: string) => string): LocalizedAnswer | null {
+  const out: LocalizedAnswer = {};
+  for (const lang of LANGS) {
+    const text = value[lang];
+    if (given(text)) out[lang] = tidy(text);
+  }
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 const YES = new Set(['y', 'ya', 'yes', 'true', '1', 'benar']);
@@ -232,7 +268,11 @@ export function coerceAnswer(question: Question, raw: unknown): AnswerValue | un
         const separator = question.type === 'list' ? /\r?\n|;/ : /[,;\n]/;
         return raw.split(separator).map((s) => s.trim()).filter((s) => s !== '');
       }
-      if (Array.isArray(raw)) return raw.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '') as AnswerValue;
+      if (Array.isArray(raw)) {
+        return raw
+          .map((v) => (typeof v === 'string' ? v.trim() : question.type === 'list' && isLocalizedAnswer(v) ? tidyLocalized(v, (text) => text.trim()) : v))
+          .filter((v) => v !== '' && v !== null) as AnswerValue;
+      }
       return raw as AnswerValue;
     case 'select':
     case 'text':
@@ -240,6 +280,9 @@ export function coerceAnswer(question: Question, raw: unknown): AnswerValue | un
     case 'datetime':
       if (typeof raw === 'string') return question.type === 'longtext' ? raw.replace(/\s+$/, '') : raw.trim();
       if (typeof raw === 'number' && question.type !== 'datetime') return String(raw);
+      if ((question.type === 'text' || question.type === 'longtext') && isLocalizedAnswer(raw)) {
+        return tidyLocalized(raw, (text) => (question.type === 'longtext' ? text.replace(/\s+$/, '') : text.trim()));
+      }
       return raw as AnswerValue;
   }
   return raw as AnswerValue;
@@ -286,7 +329,9 @@ export function validateAnswer(question: Question, value: unknown, lang: Locale)
       if (v.maxLength !== undefined && value.length > v.maxLength) return fail(t('maxItems', { n: v.maxLength }));
       if (v.pattern !== undefined) {
         for (const item of value) {
-          const problem = checkPattern(String(item), v.pattern, t, fail);
+          const problem = question.type === 'list' && isLocalizedAnswer(item)
+            ? perLanguage(item, (text) => checkPattern(text, v.pattern!, t, fail), t)
+            : checkPattern(String(item), v.pattern, t, fail);
           if (problem) return problem;
         }
       }
@@ -294,6 +339,7 @@ export function validateAnswer(question: Question, value: unknown, lang: Locale)
     }
     case 'text':
     case 'longtext':
+      if (isLocalizedAnswer(value)) return perLanguage(value, (text) => checkText(text, v, t, fail), t);
       if (typeof value !== 'string') return t('notText');
       return checkText(value, v, t, fail);
   }
@@ -301,6 +347,17 @@ export function validateAnswer(question: Question, value: unknown, lang: Locale)
 }
 
 type Translate = ReturnType<typeof translator<keyof (typeof messages)['en']>>;
+
+/** The first problem in any language's text, naming the language. */
+function perLanguage(value: LocalizedAnswer, check: (text: string) => string | undefined, t: Translate): string | undefined {
+  for (const lang of LANGS) {
+    const text = value[lang];
+    if (!given(text)) continue;
+    const problem = check(text);
+    if (problem) return t('inLanguage', { lang, problem });
+  }
+  return undefined;
+}
 
 function checkText(value: string, v: NonNullable<Question['validate']>, t: Translate, fail: (m: string) => string): string | undefined {
   const length = [...value].length;

@@ -9,8 +9,17 @@ export interface ConditionContext {
   answers: Record<string, unknown>;
 }
 
+const isPerLanguage = (value: unknown): value is Record<string, string> =>
+  value !== null &&
+  typeof value === 'object' &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
+  Object.keys(value).length > 0 &&
+  Object.entries(value).every(([k, v]) => (k === 'id' || k === 'en') && typeof v === 'string');
+
 const matches = (actual: unknown, expected: unknown): boolean => {
   if (Array.isArray(actual)) return actual.some((a) => matches(a, expected));
+  // Text given per language ({ id, en }) matches in either language.
+  if (isPerLanguage(actual)) return Object.values(actual).some((a) => matches(a, expected));
   return actual === expected || (actual !== undefined && actual !== null && String(actual) === String(expected));
 };
 

@@ -16,38 +16,38 @@ export interface Origin {
   position: Position;
 }
 
-/** Positions in the merged playbook, each pointing into the file that contributed the value. */
-export class MergedSourceMap {
-  readonly values = new Map<string, Origin>();
-  readonly keys = new Map<string, Origin>();
+/** Anything that can say where a pointer's value was written. */
+interface Located {
+  locate(pointer: string, preferKey?: boolean): Origin;
+}
+
+/**
+ * Positions in the merged playbook, each pointing into the file that contributed the value.
+ * It records which subtree came from where (longest prefix wins) and asks that file only when a
+ * position is needed, so a clean playbook never computes one.
+ */
+export class MergedSourceMap implements Located {
+  private readonly rules = new Map<string, { from: string; source: Located }>();
   constructor(readonly mainFile: string) {}
 
   locate(pointer: string, preferKey = false): Origin {
     let p = pointer;
     for (;;) {
-      const hit = (preferKey && this.keys.get(p)) || this.values.get(p);
-      if (hit) return hit;
+      const rule = this.rules.get(p);
+      if (rule) return rule.source.locate(rule.from + pointer.slice(p.length), preferKey);
       if (p === '') return { file: this.mainFile, position: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
       p = p.slice(0, p.lastIndexOf('/'));
     }
   }
 
-  /** Copy every position under `from` in `source` to `to` in this map. */
+  /** The subtree at `to` in the merged playbook is the subtree at `from` in `source`. */
   adopt(source: Located, from: string, to: string): void {
-    const under = (pointer: string) => pointer === from || pointer.startsWith(`${from}/`);
-    for (const [pointer, origin] of source.values) if (under(pointer)) this.values.set(to + pointer.slice(from.length), origin);
-    for (const [pointer, origin] of source.keys) if (under(pointer)) this.keys.set(to + pointer.slice(from.length), origin);
+    this.rules.set(to, { from, source });
   }
 }
 
-interface Located {
-  values: Map<string, Origin>;
-  keys: Map<string, Origin>;
-}
-
 function locatedOf(doc: YamlFile): Located {
-  const wrap = (m: Map<string, Position>) => new Map([...m].map(([k, position]) => [k, { file: doc.file, position }]));
-  return { values: wrap(doc.map.values), keys: wrap(doc.map.keys) };
+  return { locate: (pointer, preferKey = false) => ({ file: doc.file, position: doc.map.locate(pointer, preferKey) }) };
 }
 
 export interface LoadedPlaybook {

@@ -4,6 +4,7 @@
  * hostile input (alias bombs, deep nesting, huge files, bad bytes) ends as a finding, not a crash.
  */
 import { readFileSync, statSync } from 'node:fs';
+import jsYaml from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
 import type { Finding, Position } from '../findings.js';
 import { decimal, loaderFinding, loaderTerm, loaderText, type LoaderProblem } from './messages.js';
@@ -16,17 +17,40 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** Where each value (and each mapping key) sits in its file, by JSON pointer. */
+/**
+ * Where each value (and each mapping key) sits in its file, by JSON pointer. A file read by the
+ * fast parser gets its positions only when something asks for one (a finding to report), by a
+ * second, position-keeping parse of the same text.
+ */
 export class SourceMap {
-  readonly values = new Map<string, Position>();
-  readonly keys = new Map<string, Position>();
-  constructor(readonly file: string) {}
+  private readonly valueMap = new Map<string, Position>();
+  private readonly keyMap = new Map<string, Position>();
+  constructor(
+    readonly file: string,
+    private fill?: (map: SourceMap) => void,
+  ) {}
+
+  private filled(): this {
+    const fill = this.fill;
+    this.fill = undefined;
+    fill?.(this);
+    return this;
+  }
+
+  get values(): Map<string, Position> {
+    return this.filled().valueMap;
+  }
+
+  get keys(): Map<string, Position> {
+    return this.filled().keyMap;
+  }
 
   /** The position of the pointer's value, or of the closest ancestor that has one. */
   locate(pointer: string, preferKey = false): Position {
+    this.filled();
     let p = pointer;
     for (;;) {
-      const hit = (preferKey && this.keys.get(p)) || this.values.get(p);
+      const hit = (preferKey && this.keyMap.get(p)) || this.valueMap.get(p);
       if (hit) return hit;
       if (p === '') return { line: 1, column: 1, endLine: 1, endColumn: 1 };
       p = p.slice(0, p.lastIndexOf('/'));
@@ -142,9 +166,68 @@ function position(lc: LineCounter, start: number, end: number): Position {
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
+/**
+ * The fast path: js-yaml reads a well-formed file several times faster than the `yaml` library
+ * but keeps no positions. Anything unusual (an error, an alias, a forbidden key, a value the two
+ * parsers might read differently) returns undefined and the careful parse decides.
+ */
+/** Scalars the two parsers read differently (YAML 1.2 core vs js-yaml's): leave them to the careful parse. */
+const DISAGREEMENT = /[-+]\.[0-9]|0b[01]|\.(inf|nan)\b|(?:^|[\s,[{])!/im;
+
+/** A quoted scalar that continues on the next line: the parsers fold and report it differently. */
+function quoteSpansLines(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const doubles = line.replace(/\\./g, '').split('"').length - 1;
+    if (doubles % 2 === 1) return true;
+    const single = /(?:^|[:\-[{,]\s*)'/.exec(line);
+    if (single && !line.slice(single.index + single[0].length).replace(/''/g, '').includes("'")) return true;
+  }
+  return false;
+}
+
+function fastParse(text: string): Json | undefined {
+  if (DISAGREEMENT.test(text) || quoteSpansLines(text)) return undefined;
+  let value: unknown;
+  try {
+    value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  if (value === undefined) return undefined;
+  const seen = new Set<object>();
+  let nodes = 0;
+  const plain = (v: unknown, depth: number): boolean => {
+    if (++nodes > MAX_NODES || depth > MAX_DEPTH) return false;
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+    if (typeof v === 'number') return Number.isFinite(v);
+    if (typeof v !== 'object') return false;
+    if (seen.has(v)) return false; // an alias: shared structure
+    seen.add(v);
+    if (Array.isArray(v)) return v.every((item) => plain(item, depth + 1));
+    if (Object.getPrototypeOf(v) !== Object.prototype) return false;
+    for (const key of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(key) || key === '<<') return false;
+      if (!plain((v as Record<string, unknown>)[key], depth + 1)) return false;
+    }
+    return true;
+  };
+  return plain(value, 0) ? (value as Json) : undefined;
+}
+
 /** Parse YAML text into plain JSON-like values with a source map; findings are worded in `lang`. */
 export function parseYaml(file: string, text: string, lang: Locale = 'en'): YamlFile {
-  const map = new SourceMap(file);
+  if (!(text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) && !/^---\s*$[\s\S]*^---/m.test(text)) {
+    const value = fastParse(text);
+    if (value !== undefined) {
+      const map = new SourceMap(file, (target) => carefulParse(file, text, lang, target));
+      return { file, text, value, map, findings: [] };
+    }
+  }
+  return carefulParse(file, text, lang, new SourceMap(file));
+}
+
+/** The `yaml` library's parse: every value's position, and a finding for every problem. */
+export function carefulParse(file: string, text: string, lang: Locale = 'en', map = new SourceMap(file)): YamlFile {
   const findings: Finding[] = [];
   const lineCounter = new LineCounter();
   const result: YamlFile = { file, text, value: undefined, map, findings };

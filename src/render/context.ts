@@ -4,7 +4,7 @@
  * is sanitised, localized fields come in the template's language, and answers to select
  * questions become `Choice`s that print as their label but compare as their value.
  */
-import { parseNumber, parseOfficeTime, type AnswersFile } from '../incident/answers.js';
+import { answerIn, parseNumber, parseOfficeTime, type AnswersFile } from '../incident/answers.js';
 import type { Timezone } from '../incident/answers-schema.js';
 import type { Locale, Playbook, Question } from '../playbook/schema.js';
 import { strategyFor, type Strategy } from '../playbook/strategy.js';
@@ -114,10 +114,14 @@ const GRADE_LABEL: Record<Locale, Record<string, string>> = {
   en: { low: 'low', medium: 'medium', high: 'high' },
 };
 
-/** An answer in the form templates use, given its question (when the playbook has one). */
+/**
+ * An answer in the form templates use, given its question (when the playbook has one). Text given
+ * per language comes in the statement's language, or in the other when that one is missing.
+ */
 export function contextValue(question: Question | undefined, value: unknown, zone: Timezone, lang: Locale): unknown {
+  const text = answerIn(value, lang);
   // Only long text may span lines; a line break in a short answer would end the heading or list item it sits in.
-  const v = question?.type === 'longtext' ? blankToUndefined(value) : oneLine(blankToUndefined(value));
+  const v = question?.type === 'longtext' ? blankToUndefined(text) : oneLine(blankToUndefined(text));
   if (v === undefined || v === null) return undefined;
   if (!question) return v;
   const label = (raw: unknown) => {

@@ -60,6 +60,15 @@ export const TRIAGE_LEVEL_3: ScriptLine[] = [
   ['triage.skala', 'sedang'],
 ];
 
+/** The SCCT modifiers asked with the triage, answered as the fixture playbook has them (no history, good reputation). */
+export const SCCT_AS_PLAYBOOK: ScriptLine[] = [
+  ['scct.history', false],
+  ['scct.priorReputation', 'good'],
+];
+
+/** Triage at level 3 with the playbook's own SCCT modifiers. */
+export const TRIAGED: ScriptLine[] = [...TRIAGE_LEVEL_3, ...SCCT_AS_PLAYBOOK];
+
 export interface Run {
   record: IncidentRecord;
   walk: Walk;

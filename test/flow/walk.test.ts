@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MissingAnswer } from '../../src/flow/prompter.js';
+import { beginIncident, Walk } from '../../src/flow/walk.js';
 import { AutoPrompter, BACK, SKIP, UnexpectedQuestion, type ScriptLine } from '../../src/flow/scripted.js';
 import { incidentStatus } from '../../src/flow/status.js';
 import { loadAnswersFile } from '../../src/incident/answers.js';
 import { readRecord, sha256 } from '../../src/incident/record.js';
+import { Registry } from '../../src/playbook/registry.js';
 import { answerOf, META_KEYS, metaOf, skippedQuestions } from '../../src/incident/state.js';
-import { tempDir } from '../helpers/cli.js';
-import { FIXTURE_ANSWERS, NOW, registry, resumeWalk, scripted, START, startWalk, TRIAGE_LEVEL_3, walkOptions } from './support.js';
+import { REPO, tempDir } from '../helpers/cli.js';
+import { FIXTURE_ANSWERS, NOW, registry, resumeWalk, SCCT_AS_PLAYBOOK, scripted, START, startWalk, TRIAGE_LEVEL_3, TRIAGED, walkOptions } from './support.js';
 
 let root: string;
 let cleanup: () => void;
@@ -39,7 +41,7 @@ const STEPS_SIGNED: ScriptLine[] = [
 
 describe('the walk', () => {
   it('walks the whole playbook: triage, strategy, steps, a signed draft, and a record to match', async () => {
-    const prompter = scripted([...START, ...TRIAGE_LEVEL_3, ...STEPS_SIGNED]);
+    const prompter = scripted([...START, ...TRIAGED, ...STEPS_SIGNED]);
     const options = walkOptions(prompter);
     const run = await startWalk(root, options);
     expect(run.error).toBeUndefined();
@@ -99,7 +101,7 @@ describe('the walk', () => {
   });
 
   it('shows the level, the escalation as clock times and the strategy with its reason', async () => {
-    const prompter = scripted([...START, ...TRIAGE_LEVEL_3]);
+    const prompter = scripted([...START, ...TRIAGED]);
     const run = await startWalk(root, walkOptions(prompter));
     // The script ends at the first step's question: everything before it was said.
     expect(run.error).toBeInstanceOf(UnexpectedQuestion);
@@ -126,6 +128,7 @@ describe('the walk', () => {
       ['triage.sebaran', sebaran],
       ['triage.ancaman_berlanjut', ancaman],
       ['triage.skala', skala],
+      ...SCCT_AS_PLAYBOOK,
     ]);
     const run = await startWalk(root, walkOptions(prompter));
     expect(run.error).toBeInstanceOf(UnexpectedQuestion);
@@ -138,6 +141,7 @@ describe('the walk', () => {
       ['triage.sebaran', 'ramai'],
       ['triage.ancaman_berlanjut', 'no'],
       ['triage.skala', 'sedang'],
+      ...SCCT_AS_PLAYBOOK,
       ['q.lokasi', 'Desa Mekarsari'],
       ['checklist.verifikasi', []],
       ['continue.respond', 'stop'],
@@ -177,9 +181,13 @@ describe('the walk', () => {
       ['incident.drill', 'drill'],
       ['incident.place', SKIP],
       ...START.slice(5),
-      ...TRIAGE_LEVEL_3,
+      ...TRIAGED,
+      // Back over the two SCCT questions to the last triage question.
       ['q.lokasi', BACK],
+      ['scct.priorReputation', BACK],
+      ['scct.history', BACK],
       ['triage.skala', 'kecil'],
+      ...SCCT_AS_PLAYBOOK,
       ['q.lokasi', 'Desa Mekarsari'],
     ]);
     const run = await startWalk(root, walkOptions(prompter));
@@ -195,14 +203,14 @@ describe('the walk', () => {
     // Going back over the triage answer withdrew the triage result; the new one is level 2.
     expect(state.triage).toMatchObject({ level: 2, urgency: 'high', impact: 'low' });
     const journal = readFileSync(join(run.record.dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(journal.filter((e) => e.type === 'retract').map((e) => e.key)).toEqual(['incident.timezone', 'incident.start', 'triage.skala']);
+    expect(journal.filter((e) => e.type === 'retract').map((e) => e.key)).toEqual(['incident.timezone', 'incident.start', 'scct.priorReputation', 'scct.history', 'triage.skala']);
     expect(journal.filter((e) => e.type === 'triage').map((e) => e.level)).toEqual([3, 2]);
   });
 
   it('records a skipped fact as unknown and shows it as missing', async () => {
     const prompter = scripted([
       ...START,
-      ...TRIAGE_LEVEL_3,
+      ...TRIAGED,
       ['q.lokasi', 'Desa Mekarsari'],
       ['checklist.verifikasi', ['0', '1']],
       ['continue.respond', 'continue'],
@@ -226,7 +234,7 @@ describe('the walk', () => {
   });
 
   it('refuses a typed answer that breaks the question\'s rule', async () => {
-    const prompter = scripted([...START, ...TRIAGE_LEVEL_3, ['q.lokasi', 'Desa Mekarsari'], ['checklist.verifikasi', []], ['continue.respond', 'continue'], ['q.jumlah_pengungsi', '-5']]);
+    const prompter = scripted([...START, ...TRIAGED, ['q.lokasi', 'Desa Mekarsari'], ['checklist.verifikasi', []], ['continue.respond', 'continue'], ['q.jumlah_pengungsi', '-5']]);
     const run = await startWalk(root, walkOptions(prompter));
     expect(String(run.error)).toContain('refused "-5": must be at least 0');
     const spec = prompter.asked.at(-1)!;
@@ -238,7 +246,7 @@ describe('the walk', () => {
     const prompter = scripted(
       [
         ...START,
-        ...TRIAGE_LEVEL_3,
+        ...TRIAGED,
         ...STEPS_SIGNED.slice(0, 5),
         ['review.holding-statement.en', 'edit'],
         ['review.holding-statement.en', 'sign'],
@@ -291,7 +299,7 @@ describe('the walk', () => {
   it('resumes where it stopped: nothing answered is asked again; open checklists and skipped facts come back', async () => {
     const first = scripted([
       ...START,
-      ...TRIAGE_LEVEL_3,
+      ...TRIAGED,
       ['q.lokasi', 'Desa Mekarsari'],
       ['checklist.verifikasi', ['0']],
       ['continue.respond', 'continue'],
@@ -373,12 +381,138 @@ describe('the walk', () => {
   });
 
   it('speaks Indonesian when asked to', async () => {
-    const prompter = scripted([...START, ...TRIAGE_LEVEL_3]);
+    const prompter = scripted([...START, ...TRIAGED]);
     await startWalk(root, walkOptions(prompter, { lang: 'id' }));
     const said = prompter.said.join('\n');
     expect(said).toContain('Tingkat 3 — Krisis (urgensi tinggi × dampak sedang)');
     expect(said).toContain('Kepala Dinas Kominfo — paling lambat 04.55 WITA (terlambat 5 menit)');
     expect(said).toContain('Strategi yang disarankan: instruksi');
     expect(prompter.asked.find((s) => s.key === 'incident.title')!.message).toBe('Judul insiden');
+  });
+});
+
+describe('the SCCT modifiers of the incident', () => {
+  const journalOf = (dir: string) => readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+  it('are asked with the triage, default to the playbook, and a history moves the strategy one cluster up', async () => {
+    const prompter = scripted([...START, ...TRIAGE_LEVEL_3, ['scct.history', true], ['scct.priorReputation', 'good']]);
+    const run = await startWalk(root, walkOptions(prompter));
+    expect(String(run.error)).toContain('"q.lokasi"');
+    const history = prompter.asked.find((s) => s.key === 'scct.history')!;
+    expect(history).toMatchObject({ kind: 'confirm', message: 'Has this office faced a similar crisis before?', default: false, canSkip: false });
+    const reputation = prompter.asked.find((s) => s.key === 'scct.priorReputation')!;
+    expect(reputation.kind === 'select' && reputation.choices.map((c) => [c.value, c.label])).toEqual([
+      ['good', 'good'],
+      ['neutral', 'neutral'],
+      ['poor', 'poor'],
+    ]);
+    expect(reputation.default).toBe('good');
+
+    const { state } = readRecord(run.record.dir);
+    expect(state.strategy).toMatchObject({ baseCluster: 'victim', cluster: 'accidental', primary: 'diminish' });
+    const said = prompter.said.join('\n').replace(/\s+/g, ' ');
+    expect(said).toContain('Recommended strategy: diminish');
+    expect(said).toContain('SCCT cluster: victim; moved up to accidental because of a history of similar crises.');
+    // Stored like the other answers, and written to the answers-file view of the record.
+    expect(answerOf(state, 'scct.history')).toBe(true);
+    expect(parse(readFileSync(join(run.record.dir, 'answers.yaml'), 'utf8')).scct).toEqual({ history: true, priorReputation: 'good' });
+    expect(loadAnswersFile(join(run.record.dir, 'answers.yaml')).answers.scct).toEqual({ history: true, priorReputation: 'good' });
+  });
+
+  it('are asked in Indonesian with baik/netral/buruk', async () => {
+    const prompter = scripted([...START, ...TRIAGE_LEVEL_3, ['scct.history', false], ['scct.priorReputation', 'poor']]);
+    const run = await startWalk(root, walkOptions(prompter, { lang: 'id' }));
+    expect(String(run.error)).toContain('"q.lokasi"');
+    expect(prompter.asked.find((s) => s.key === 'scct.history')!.message).toBe('Apakah instansi ini pernah mengalami krisis serupa sebelumnya?');
+    const reputation = prompter.asked.find((s) => s.key === 'scct.priorReputation')!;
+    expect(reputation.kind === 'select' && reputation.choices.map((c) => c.label)).toEqual(['baik', 'netral', 'buruk']);
+    expect(prompter.said.join('\n').replace(/\s+/g, ' ')).toContain('naik menjadi kecelakaan (accidental) karena reputasi sebelumnya buruk');
+    expect(readRecord(run.record.dir).state.strategy).toMatchObject({ cluster: 'accidental', primary: 'diminish' });
+  });
+
+  it('going back over them withdraws the strategy, and the new answers set it again', async () => {
+    const prompter = scripted([
+      ...START,
+      ...TRIAGE_LEVEL_3,
+      ['scct.history', true],
+      ['scct.priorReputation', 'poor'],
+      ['q.lokasi', BACK],
+      ['scct.priorReputation', BACK],
+      ['scct.history', false],
+      ['scct.priorReputation', 'neutral'],
+      ['q.lokasi', 'Desa Mekarsari'],
+    ]);
+    const run = await startWalk(root, walkOptions(prompter));
+    expect(String(run.error)).toContain('"checklist.verifikasi"');
+    // Offered again with the earlier answers.
+    expect(prompter.asked.filter((s) => s.key === 'scct.priorReputation').map((s) => s.default)).toEqual(['good', 'poor', 'poor']);
+    expect(prompter.asked.filter((s) => s.key === 'scct.history').map((s) => s.default)).toEqual([false, true]);
+    const { state } = readRecord(run.record.dir);
+    expect(state.strategy).toMatchObject({ cluster: 'victim', primary: 'instruct' });
+    expect(journalOf(run.record.dir).filter((e) => e.type === 'strategy').map((e) => e.cluster)).toEqual(['accidental', 'victim']);
+  });
+
+  it('with --yes take the playbook\'s values without asking', async () => {
+    const office = { agency: 'Dinas Kominfo Kabupaten Sukamaju', code: 'DISKOMINFO', city: 'Sukamaju' };
+    const prompter = scripted([['incident.title', 'Banjir Desa Mekarsari'], ['incident.place', SKIP], ...TRIAGE_LEVEL_3]);
+    const run = await startWalk(root, walkOptions(prompter, { yes: true, config: { timezone: 'WITA', office } }));
+    expect(String(run.error)).toContain('"q.lokasi"');
+    const { state } = readRecord(run.record.dir);
+    expect(state.inputs.get('scct.history')).toMatchObject({ value: false, auto: true });
+    expect(state.inputs.get('scct.priorReputation')).toMatchObject({ value: 'good', auto: true });
+  });
+
+  it('come from the answers file with --answers, and from the playbook when the file has none', async () => {
+    const withHistory = loadAnswersFile(FIXTURE_ANSWERS);
+    withHistory.answers.scct = { history: true };
+    const preset = (answers: typeof withHistory.answers) => ({ answers, file: FIXTURE_ANSWERS, where: (p: string) => `answers:${withHistory.map.locate(p).line}` });
+    const first = await startWalk(root, walkOptions(new AutoPrompter(() => {}), { preset: preset(withHistory.answers) }));
+    expect(first.error).toBeUndefined();
+    let state = readRecord(first.record.dir).state;
+    expect(state.strategy).toMatchObject({ cluster: 'accidental', primary: 'diminish' });
+    expect(state.inputs.get('scct.history')).toMatchObject({ value: true, auto: true });
+    expect(state.inputs.get('scct.priorReputation')).toMatchObject({ value: 'good', auto: true });
+
+    const plain = loadAnswersFile(FIXTURE_ANSWERS).answers;
+    expect(plain.scct).toBeUndefined();
+    const second = await startWalk(root, walkOptions(new AutoPrompter(() => {}), { preset: preset(plain) }));
+    state = readRecord(second.record.dir).state;
+    expect(state.strategy).toMatchObject({ cluster: 'victim', primary: 'instruct' });
+    expect(answerOf(state, 'scct.history')).toBe(false);
+  });
+
+  it('move a data breach with an earlier breach to rebuild, and the walk then drafts the apology', async () => {
+    const builtins = new Registry([]);
+    const example = loadAnswersFile(join(REPO, 'examples', 'data-breach.answers.yaml'));
+    // Only the incident's history calls for the apology here: no repeat answer, no negligence found yet.
+    const answers = structuredClone(example.answers);
+    answers.answers.kebocoran_berulang = false;
+    answers.answers.penyebab_kebocoran = 'belum-diketahui';
+    const walkWith = async (scct: typeof answers.scct, folder: string) => {
+      const file = { ...structuredClone(answers), scct };
+      if (scct === undefined) delete file.scct;
+      const options = walkOptions(new AutoPrompter(() => {}), {
+        lang: 'en',
+        now: () => new Date('2026-05-20T16:00:00+08:00'),
+        preset: { answers: file, file: 'data-breach.answers.yaml', where: (p) => `data-breach.answers.yaml:${example.map.locate(p).line}` },
+      });
+      const { record, loaded } = await beginIncident({ root: join(root, folder), registry: builtins, playbook: 'data-breach', options });
+      try {
+        await new Walk(record, loaded, options).run();
+      } finally {
+        record.close();
+      }
+      return readRecord(record.dir).state;
+    };
+
+    const without = await walkWith(undefined, 'a');
+    expect(without.strategy).toMatchObject({ cluster: 'accidental', primary: 'diminish' });
+    expect(without.steps.get('permintaan-maaf')?.status).toBe('skipped');
+    expect([...without.drafts.keys()].some((k) => k.startsWith('apology.'))).toBe(false);
+
+    const repeat = await walkWith({ history: true }, 'b');
+    expect(repeat.strategy).toMatchObject({ baseCluster: 'accidental', cluster: 'preventable', primary: 'rebuild' });
+    expect(repeat.steps.get('permintaan-maaf')?.status).not.toBe('skipped');
+    expect(repeat.drafts.has('apology.en')).toBe(true);
   });
 });

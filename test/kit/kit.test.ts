@@ -7,8 +7,10 @@ import { buildKit } from '../../src/kit/build.js';
 import { CONTENT_SECURITY_POLICY, kitHtml, safeHref } from '../../src/kit/html.js';
 import { conditionContext, kitTemplates } from '../../src/kit/select.js';
 import { writeKitFolder } from '../../src/kit/write.js';
+import { loadAnswersFile } from '../../src/incident/answers.js';
 import { loadPlaybook } from '../../src/playbook/load.js';
-import { tempDir } from '../helpers/cli.js';
+import { Registry } from '../../src/playbook/registry.js';
+import { REPO, tempDir } from '../helpers/cli.js';
 import { elements, hostileText } from '../render/hostile.js';
 import { FIXTURE_PLAYBOOK, fixtureAnswers, NOW, project } from '../render/support.js';
 
@@ -24,6 +26,24 @@ describe('which statements go into the kit', () => {
   it('takes the apology in when the strategy is rebuild', () => {
     const rebuild = { ...playbook, scct: { cluster: 'preventable' as const } };
     expect(kitTemplates(rebuild, conditionContext(rebuild, fixtureAnswers())).map((t) => t.id)).toContain('permintaan-maaf');
+  });
+
+  it('takes the apology in when the incident\'s own history moves a data breach to rebuild', () => {
+    const breach = loadPlaybook(join(REPO, 'playbooks', 'data-breach.playbook.yaml'), new Registry([]).resolveExtends);
+    const answers = loadAnswersFile(join(REPO, 'examples', 'data-breach.answers.yaml')).answers;
+    // Nothing else calls for the apology: no repeat answer, no negligence found yet.
+    answers.answers.kebocoran_berulang = false;
+    answers.answers.penyebab_kebocoran = 'belum-diketahui';
+    delete answers.scct;
+    const first = conditionContext(breach.playbook!, answers);
+    expect(first.strategy?.primary).toBe('diminish');
+    expect(kitTemplates(breach.playbook!, first).map((t) => t.id)).not.toContain('apology');
+    answers.scct = { history: true };
+    const repeat = conditionContext(breach.playbook!, answers);
+    expect(repeat.strategy).toMatchObject({ cluster: 'preventable', primary: 'rebuild' });
+    expect(kitTemplates(breach.playbook!, repeat).map((t) => t.id)).toContain('apology');
+    const kit = buildKit({ loaded: breach, answers, lang: 'en', now: new Date('2026-05-20T16:00:00+08:00') });
+    expect(kit.documents.some((d) => /apology/.test(d.file))).toBe(true);
   });
 
   it('an apology without a condition stays out unless a step gives its reason', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { loadPlaybook } from '../../src/playbook/load.js';
 import { jsonSchema, type Question, type Triage } from '../../src/playbook/schema.js';
 import { recommendStrategy } from '../../src/playbook/strategy.js';
 import { triage } from '../../src/playbook/triage.js';
-import { parseYaml } from '../../src/playbook/yaml.js';
+import { carefulParse, parseYaml } from '../../src/playbook/yaml.js';
 
 const BASE = resolve(import.meta.dirname, '..', 'fixtures', 'lint', '_base', 'base.playbook.yaml');
 
@@ -148,5 +148,35 @@ describe('precompiled validator', () => {
     const { validatorSource } = (await import('../../scripts/write-validator.js')) as { validatorSource: () => string };
     const committed = readFileSync(resolve(import.meta.dirname, '..', '..', 'src', 'playbook', 'playbook-check.generated.ts'), 'utf8');
     expect(committed).toBe(validatorSource());
+  });
+});
+
+describe('fast and careful parses agree', () => {
+  const root = resolve(import.meta.dirname, '..', '..');
+  const files = [
+    ...['playbooks', 'examples', 'check-rules'].flatMap((d) => readdirSync(join(root, d)).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(root, d, f))),
+  ];
+  it.each(files.map((f) => [f.slice(root.length + 1), f]))('%s', (_, file) => {
+    const text = readFileSync(file, 'utf8');
+    const fast = parseYaml(file, text);
+    const careful = carefulParse(file, text);
+    expect(careful.findings).toEqual([]);
+    expect(fast.value).toEqual(careful.value);
+    // positions come from the careful parse either way
+    expect(fast.map.locate('/id', true)).toEqual(careful.map.locate('/id', true));
+  });
+  it('on YAML-shaped text, whatever the fast path accepts the careful parse reads the same way (property)', () => {
+    const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('yes', 'no', 'on', 'true', 'null', '~', '0x1F', '0o17', '1e3', '.inf', '-.5', '2026-03-14', '12:30', '"q"', "'s'", '[a, b]', '{a: 1}', '@x', '`x', '|', '&a x', '*a', '!tag x', '#c', ': x', '- x'));
+    const key = fc.constantFrom('id', 'title', 'a', 'b b', '"k"', '1', 'true', 'null');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3), key, scalar), { minLength: 1, maxLength: 12 }), (lines) => {
+        const text = lines.map(([indent, k, v]) => `${'  '.repeat(indent)}${k}: ${v}`).join('\n');
+        const fast = parseYaml('p.yaml', text);
+        const careful = carefulParse('p.yaml', text);
+        if (fast.findings.length === 0 && careful.findings.length === 0) expect(fast.value).toEqual(careful.value);
+        if (fast.findings.length === 0) expect(careful.findings).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

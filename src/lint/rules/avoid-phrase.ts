@@ -19,6 +19,24 @@ function positionAt(source: string, index: number, length: number): Position {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * One case-insensitive pattern per phrase list, compiled once per run. Word edges use Latin
+ * letters and digits (Indonesian and English): Unicode property classes are slow to compile,
+ * and this runs on every lint start-up.
+ */
+const patterns = new Map<string, RegExp>();
+function patternFor(phrases: string[]): RegExp {
+  const key = phrases.join('\u0000');
+  let re = patterns.get(key);
+  if (!re) {
+    // A phrase may wrap across lines in a template.
+    const alternatives = phrases.map((p) => p.trim().split(/\s+/).map(escapeRegExp).join('\\s+'));
+    re = new RegExp(`(?<![A-Za-z0-9\u00C0-\u024F])(?:${alternatives.join('|')})(?![A-Za-z0-9\u00C0-\u024F])`, 'gi');
+    patterns.set(key, re);
+  }
+  return re;
+}
+
 /** Scans template text (outside Handlebars expressions) for phrases to avoid: built-in ones and the playbook's own. */
 export const rule = defineRule({
   id: 'avoid-phrase',
@@ -40,12 +58,10 @@ export const rule = defineRule({
       const phrases = [...new Set([...BUILTIN_AVOID[lang], ...(playbook.avoid?.[lang] ?? [])])];
       // Blank out Handlebars expressions (keeping offsets) so only the template's own words are searched.
       const text = parsed.source.replace(/\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, ' '));
-      for (const phrase of phrases) {
-        // A phrase may wrap across lines in a template.
-        const re = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
-        for (const match of text.matchAll(re)) {
-          report({ file: file.path, position: positionAt(text, match.index, match[0].length), messageId: 'phrase', params: { phrase: match[0] }, suggestionId: 'instead' });
-        }
+      // Longest first, so "mohon maaf apabila ada yang tersinggung" wins over a phrase inside it.
+      phrases.sort((a, b) => b.length - a.length);
+      for (const match of text.matchAll(patternFor(phrases))) {
+        report({ file: file.path, position: positionAt(text, match.index, match[0].length), messageId: 'phrase', params: { phrase: match[0] }, suggestionId: 'instead' });
       }
     }
   },
