@@ -7,6 +7,7 @@
  *
  *   node bench/check-eval.js            a table
  *   node bench/check-eval.js --json     the same as JSON
+ *   node bench/check-eval.js --corpus test/check/heldout   another labelled set (e.g. the held-out one)
  *
  * Runs over dist/ (build first: npm run build). The test suite calls `evaluate` with the sources.
  */
@@ -120,7 +121,14 @@ async function main() {
     process.exitCode = 2;
     return;
   }
-  const report = evaluate({ ...check, Registry: registry.Registry, rules: check.CHECK_RULES });
+  const at = process.argv.indexOf('--corpus');
+  if (at !== -1 && !process.argv[at + 1]) {
+    process.stderr.write('check-eval: --corpus needs a folder\n');
+    process.exitCode = 2;
+    return;
+  }
+  const corpus = at === -1 ? CORPUS : resolve(process.argv[at + 1]);
+  const report = evaluate({ ...check, Registry: registry.Registry, rules: check.CHECK_RULES }, corpus);
   process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : table(report));
 }
 

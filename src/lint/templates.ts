@@ -93,7 +93,7 @@ export class TemplateFiles {
       for (const [lang, written] of Object.entries(template.files)) {
         if (typeof written !== 'string') continue;
         const pointer = `/templates/${i}/files/${lang}`;
-        const declaredIn = this.loaded.map.locate(pointer).file;
+        const declaredIn = this.loaded.map.fileOf(pointer);
         files.push({ templateId: template.id, lang, pointer, declaredIn, written, ...resolveInside(written, declaredIn) });
       }
     });
@@ -101,7 +101,7 @@ export class TemplateFiles {
       for (const [lang, written] of Object.entries(perLang)) {
         if (typeof written !== 'string') continue;
         const pointer = `/partials/${name}/${lang}`;
-        const declaredIn = this.loaded.map.locate(pointer).file;
+        const declaredIn = this.loaded.map.fileOf(pointer);
         files.push({ partial: name, lang, pointer, declaredIn, written, ...resolveInside(written, declaredIn) });
       }
     }

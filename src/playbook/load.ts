@@ -19,6 +19,8 @@ export interface Origin {
 /** Anything that can say where a pointer's value was written. */
 interface Located {
   locate(pointer: string, preferKey?: boolean): Origin;
+  /** Which file wrote the value, without computing its position. */
+  fileOf(pointer: string): string;
 }
 
 /**
@@ -40,6 +42,16 @@ export class MergedSourceMap implements Located {
     }
   }
 
+  fileOf(pointer: string): string {
+    let p = pointer;
+    for (;;) {
+      const rule = this.rules.get(p);
+      if (rule) return rule.source.fileOf(rule.from + pointer.slice(p.length));
+      if (p === '') return this.mainFile;
+      p = p.slice(0, p.lastIndexOf('/'));
+    }
+  }
+
   /** The subtree at `to` in the merged playbook is the subtree at `from` in `source`. */
   adopt(source: Located, from: string, to: string): void {
     this.rules.set(to, { from, source });
@@ -47,7 +59,7 @@ export class MergedSourceMap implements Located {
 }
 
 function locatedOf(doc: YamlFile): Located {
-  return { locate: (pointer, preferKey = false) => ({ file: doc.file, position: doc.map.locate(pointer, preferKey) }) };
+  return { locate: (pointer, preferKey = false) => ({ file: doc.file, position: doc.map.locate(pointer, preferKey) }), fileOf: () => doc.file };
 }
 
 export interface LoadedPlaybook {

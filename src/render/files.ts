@@ -91,7 +91,7 @@ export function partialFiles(loaded: LoadedPlaybook, lang: Locale): Map<string, 
     if (!written) continue;
     const pointer = `/partials/${name}/${lang}`;
     try {
-      all.set(name, resolveSafe(written, loaded.map.locate(pointer).file));
+      all.set(name, resolveSafe(written, loaded.map.fileOf(pointer)));
     } catch (error) {
       if (error instanceof FileRefusal) error.pointer = pointer;
       throw error;
@@ -106,6 +106,6 @@ export function templateFile(loaded: LoadedPlaybook, index: number, lang: Locale
   const written = template.files[lang];
   if (!written) return undefined;
   const pointer = `/templates/${index}/files/${lang}`;
-  const declaredIn = loaded.map.locate(pointer).file;
+  const declaredIn = loaded.map.fileOf(pointer);
   return { file: resolveSafe(written, declaredIn), pointer, declaredIn };
 }

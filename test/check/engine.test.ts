@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_RULES_DIR, CheckDataError, loadLanguageData, writeCompiledLanguageData } from '../../src/check/data.js';
 import { Statement } from '../../src/check/document.js';
 import { checkStatement } from '../../src/check/engine.js';
-import { factsOf } from '../../src/check/incident.js';
+import { factsIn, factsOf } from '../../src/check/incident.js';
+import { loadAnswersFile } from '../../src/incident/answers.js';
+import { loadPlaybook } from '../../src/playbook/load.js';
 import { CHECK_RULES } from '../../src/check/rules/index.js';
 import { channelForTemplate, kindForTemplate } from '../../src/check/types.js';
 
@@ -143,6 +145,38 @@ describe('incident facts', () => {
       ['b', 'time', '2024-09-11T20:40:00.000Z'],
       ['c', 'text', 'Desa Sukarame'],
     ]);
+  });
+});
+
+describe('incident facts given per language', () => {
+  const shared = join(import.meta.dirname, '..', 'fixtures', 'check', '_shared');
+  const playbook = loadPlaybook(join(shared, 'banjir-uji.playbook.yaml')).playbook!;
+  const answers = loadAnswersFile(join(shared, 'incident', 'answers.yaml')).answers;
+
+  it('pin one text per language, or one for both when only one language is given', () => {
+    const both = structuredClone(answers);
+    both.answers.lokasi_kejadian = { id: 'Desa Sukarame, Kecamatan Cibeber', en: 'Sukarame Village, Cibeber District' };
+    const facts = factsOf(both, playbook);
+    expect(factsIn(facts, 'id').facts.filter((f) => f.id === 'lokasi_kejadian').map((f) => f.value)).toEqual(['Desa Sukarame, Kecamatan Cibeber']);
+    expect(factsIn(facts, 'en').facts.filter((f) => f.id === 'lokasi_kejadian').map((f) => f.value)).toEqual(['Sukarame Village, Cibeber District']);
+    const one = structuredClone(answers);
+    one.answers.lokasi_kejadian = { en: 'Sukarame Village, Cibeber District' };
+    expect(factsIn(factsOf(one, playbook), 'id').facts.filter((f) => f.id === 'lokasi_kejadian').map((f) => f.value)).toEqual(['Sukarame Village, Cibeber District']);
+  });
+
+  it('compare a statement with the text in its own language', () => {
+    const both = structuredClone(answers);
+    both.answers.lokasi_kejadian = { id: 'Desa Sukarame, Kecamatan Cibeber', en: 'Sukarame Village, Cibeber District' };
+    const facts = factsOf(both, playbook);
+    const places = (text: string, lang: 'id' | 'en') => check(text, { kind: 'update', lang, facts }).findings.filter((f) => f.messageId === 'place');
+    expect(places('The flood struck Sukarame Village, Cibeber District, at dawn.\n', 'en')).toEqual([]);
+    const wrong = places('The flood struck Sukamulya Village, Cibeber District, at dawn.\n', 'en');
+    expect(wrong).toHaveLength(1);
+    expect(wrong[0].suggestion).toContain('Sukarame Village, Cibeber District');
+    expect(places('Banjir bandang melanda Desa Sukarame, Kecamatan Cibeber, pada dini hari.\n', 'id')).toEqual([]);
+    const salah = places('Banjir bandang melanda Desa Sukamulya, Kecamatan Cibeber, pada dini hari.\n', 'id');
+    expect(salah).toHaveLength(1);
+    expect(salah[0].suggestion).toContain('Desa Sukarame, Kecamatan Cibeber');
   });
 });
 

@@ -369,6 +369,32 @@ describe('the walk', () => {
     expect(parse(readFileSync(join(run.record.dir, 'answers.yaml'), 'utf8')).answers.lokasi).toBe('Desa Mekarsari, Kecamatan Sukamaju');
   });
 
+  it('with an answers file takes text per language: drafts in their language, the record keeps both', async () => {
+    const loaded = loadAnswersFile(FIXTURE_ANSWERS);
+    loaded.answers.answers.lokasi = { id: ' Desa Mekarsari, Kecamatan Sukamaju ', en: 'Mekarsari village, Sukamaju district' };
+    loaded.answers.answers.posko = [{ id: 'Balai Desa Mekarsari', en: 'Mekarsari village hall' }, 'SDN Mekarsari 1'];
+    const options = walkOptions(new AutoPrompter(() => {}), { preset: { answers: loaded.answers, file: FIXTURE_ANSWERS, where: () => '' } });
+    const run = await startWalk(root, options);
+    expect(run.error).toBeUndefined();
+    const text = readFileSync(join(run.record.dir, 'drafts', 'holding-statement.en.md'), 'utf8');
+    expect(text).toContain('the flood in Mekarsari village, Sukamaju district.');
+    expect(text).toContain('Shelters: Mekarsari village hall and SDN Mekarsari 1.');
+    const snapshot = parse(readFileSync(join(run.record.dir, 'answers.yaml'), 'utf8'));
+    // Tidied like typed text, both languages kept.
+    expect(snapshot.answers.lokasi).toEqual({ id: 'Desa Mekarsari, Kecamatan Sukamaju', en: 'Mekarsari village, Sukamaju district' });
+    expect(snapshot.answers.posko[0]).toEqual({ id: 'Balai Desa Mekarsari', en: 'Mekarsari village hall' });
+  });
+
+  it('with an answers file refuses text per language for a question that is not free text', async () => {
+    const loaded = loadAnswersFile(FIXTURE_ANSWERS);
+    loaded.answers.answers.jumlah_pengungsi = { id: '1250', en: '1,250' };
+    const options = walkOptions(new AutoPrompter(() => {}), {
+      preset: { answers: loaded.answers, file: FIXTURE_ANSWERS, where: (p) => `answers.yaml:${loaded.map.locate(p).line}` },
+    });
+    const run = await startWalk(root, options);
+    expect(String(run.error)).toMatch(/answers\.yaml:\d+: jumlah_pengungsi: must be a number/);
+  });
+
   it('stops with MissingAnswer on a required answer that an answers file lacks, keeping the record', async () => {
     const loaded = loadAnswersFile(FIXTURE_ANSWERS);
     delete loaded.answers.answers.lokasi;
