@@ -36,7 +36,7 @@ export interface IncidentFacts {
 export function factsOf(answers: AnswersFile, playbook?: Playbook): IncidentFacts {
   const zone = answers.incident.timezone;
   const facts: Fact[] = [];
-  if (answers.incident.place) facts.push({ id: 'incident.place', kind: 'text', value: answers.incident.place, prompt: {} });
+  if (answers.incident.place) facts.push({ id: 'incident.place', kind: 'text', value: answers.incident.place, prompt: { id: answers.incident.title, en: answers.incident.title } });
   for (const question of playbook?.questions ?? []) {
     if (!question.fact) continue;
     const value = answers.answers[question.id];

@@ -68,7 +68,11 @@ describe('tanggap respond in a terminal', () => {
     at = await answer(t, at, 'How fast is it spreading?', `${KEY.down}\r`);
     at = await answer(t, at, 'Is the threat ongoing?', '\r');
     at = await answer(t, at, 'How large is the impact?', `${KEY.down}\r`);
+    // The SCCT modifiers, as the playbook has them: no earlier crisis, a good reputation.
+    at = await answer(t, at, 'Has this office faced a similar crisis before?', '\r');
+    at = await answer(t, at, "What was the office's reputation before this crisis?", '\r');
     at = await t.waitFor('Level 3 — Crisis (urgency high × impact medium)', at);
+    at = await t.waitFor('Recommended strategy: instruct', at);
     at = await answer(t, at, 'Affected villages or districts', 'Desa Mekarsari\r');
     at = await answer(t, at, 'Tick what is done', 'a\r');
     at = await answer(t, at, 'Go on to stage 2: Respond?', '\r');
@@ -135,6 +139,11 @@ describe('tanggap respond in a terminal', () => {
     expect(again.text().slice(at2, next)).toContain('Is the threat ongoing?');
     again.type(KEY.down + '\r');
     at2 = await answer(again, next, 'How large is the impact?', '\r');
+    // This office had the same flood before, and its reputation was poor: one cluster up.
+    at2 = await answer(again, at2, 'Has this office faced a similar crisis before?', 'y\r');
+    at2 = await answer(again, at2, "What was the office's reputation before this crisis?", `${KEY.down}${KEY.down}\r`);
+    at2 = await again.waitFor('Recommended strategy: diminish', at2);
+    at2 = await again.waitFor(new RegExp('moved up to accidental because of a history of similar crises and a poor prior reputation'.replace(/ /g, '\\s+')), at2);
     at2 = await again.waitFor('Affected villages or districts', at2);
     again.type('Desa Mek');
     again.type(KEY.ctrlC);
@@ -146,6 +155,9 @@ describe('tanggap respond in a terminal', () => {
     expect(answerOf(after, 'triage.sebaran')).toBe('viral');
     expect(answerOf(after, 'triage.ancaman_berlanjut')).toBe(false);
     expect(answerOf(after, 'triage.skala')).toBe('kecil');
+    expect(answerOf(after, 'scct.history')).toBe(true);
+    expect(answerOf(after, 'scct.priorReputation')).toBe('poor');
+    expect(after.strategy).toMatchObject({ cluster: 'accidental', primary: 'diminish' });
     expect(after.interrupted?.signal).toBe('SIGINT');
     expect(existsSync(join(record, '.tanggap.lock'))).toBe(false);
   });

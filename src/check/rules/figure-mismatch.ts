@@ -31,6 +31,8 @@ const Data = Type.Object(
     contact: Type.Array(Type.String({ minLength: 1 })),
     /** words that join clauses: what follows them is not what a number counts ("dan", "and") */
     conjunctions: Type.Array(Type.String({ minLength: 1 })),
+    /** words that open a clause about the counted thing ("yang", "who"): a word after them is not what the number counts */
+    relatives: Type.Array(Type.String({ minLength: 1 })),
     /** words that point to another event than the recorded one ("susulan", "kembali", "again") */
     otherEvent: Type.Array(Type.String({ minLength: 1 })),
     /** words that say when or where the incident happened ("terjadi", "occurred") */
@@ -56,7 +58,9 @@ function keywords(fact: Fact, lang: Locale, data: Data): Set<string> {
   const skip = new Set([...data.generic, ...data.counters].map(lower));
   const prompt = (fact.prompt[lang] ?? '').replace(/\([^)]*\)/g, ' ');
   let words: string[];
-  if (fact.id.startsWith('incident.')) words = data.startWords.map(lower);
+  // The incident's place is named where the incident is: by a word saying it happened, or by its title ("Tanah longsor Desa …").
+  if (fact.id === 'incident.place') words = [...data.startWords.map(lower), ...split(prompt).filter((w) => !data.placeWords.some((p) => lower(p) === w))];
+  else if (fact.id.startsWith('incident.')) words = data.startWords.map(lower);
   else if (lang === 'id' || !fact.prompt[lang]) words = [...split(fact.id.replace(/_/g, ' ')), ...split(prompt)];
   else words = split(prompt);
   return new Set(words.filter((w) => w.length >= 3 && !skip.has(w) && !/^\d+$/.test(w)));
@@ -89,6 +93,7 @@ function numberReports(statement: Statement, facts: Fact[], lang: Locale, data: 
   const earlier = new Set(data.earlier.map(lower));
   const contact = new Set(data.contact.map(lower));
   const conjunctions = new Set(data.conjunctions.map(lower));
+  const relatives = new Set(data.relatives.map(lower));
   const reports: RuleReport[] = [];
   for (const sentence of statement.sentences) {
     const words = sentence.words;
@@ -114,6 +119,9 @@ function numberReports(statement: Statement, facts: Fact[], lang: Locale, data: 
       const joined = (a: number, b: number) => !/[,;:()—–]/.test(statement.prose.slice(words[a].end, words[b].start));
       let headWord: string | undefined;
       if (words[j] && !conjunctions.has(lower(words[j].text)) && [...Array(j - i).keys()].every((k) => joined(i + k, i + k + 1))) headWord = split(words[j].text)[0];
+      // Past a relative ("268 jiwa yang tersebar di …") the word describes what was counted; it names the fact only if it is one of the fact's words.
+      const relative = words.slice(i + 1, j).some((w) => relatives.has(lower(w.text)));
+      if (relative && headWord !== undefined && !numberFacts.some(({ words: kw }) => kw.has(headWord!))) headWord = undefined;
       const around = tokensOf(windowOf(statement, sentence, i, 5));
       const near = tokensOf(windowOf(statement, sentence, i, 3).filter((w) => w.start < word.start));
       const candidates = numberFacts
@@ -157,6 +165,10 @@ function timeReports(statement: Statement, facts: Fact[], zone: Timezone, lang: 
   if (timeFacts.length === 0) return [];
   const asOf = new Set(data.asOf.map(lower));
   const other = new Set(data.otherEvent.map(lower));
+  // Every word that says the incident happened ("terjadi", "kejadian", "struck") names the same fact: they count as one word.
+  const start = new Set(data.startWords.map(lower));
+  const canonical = (words: Set<string>) => new Set([...words].map((w) => (start.has(w) ? '\u0000start' : w)));
+  for (const t of timeFacts) t.words = canonical(t.words);
   const reports: RuleReport[] = [];
   for (const sentence of statement.sentences) {
     const text = statement.prose.slice(sentence.start, sentence.end);
@@ -167,12 +179,12 @@ function timeReports(statement: Statement, facts: Fact[], zone: Timezone, lang: 
     if (times.length !== 1) continue;
     if (sentence.words.some((w) => other.has(lower(w.text)))) continue;
     const m = times[0];
-    const start = sentence.start + m.index;
-    const index = sentence.words.findIndex((w) => w.start >= start);
+    const at = sentence.start + m.index;
+    const index = sentence.words.findIndex((w) => w.start >= at);
     if (index < 0) continue;
     const before = sentence.words.slice(Math.max(0, index - 2), index).map((w) => lower(w.text));
     if (before.some((w) => asOf.has(w))) continue;
-    const around = tokensOf(windowOf(statement, sentence, index, 8, true).filter((w) => w.start < start));
+    const around = canonical(tokensOf(windowOf(statement, sentence, index, 8, true).filter((w) => w.start < at)));
     const candidates = timeFacts
       .map(({ fact, words: kw }) => ({ fact, hits: [...kw].filter((k) => around.has(k)).length, needed: Math.min(2, kw.size) }))
       .filter((c) => c.needed > 0 && c.hits >= c.needed);
@@ -189,8 +201,8 @@ function timeReports(statement: Statement, facts: Fact[], zone: Timezone, lang: 
     const shown = `${String(recorded.hour).padStart(2, '0')}${lang === 'id' ? '.' : ':'}${String(recorded.minute).padStart(2, '0')} ${named ?? zone}`;
     reports.push({
       messageId: 'time',
-      start,
-      end: start + m[0].length,
+      start: at,
+      end: at + m[0].length,
       params: { found: m[0].trim(), fact: fact.id, value: shown },
       suggestion: data.suggestions.time.replace(/\{value\}/g, shown),
     });
