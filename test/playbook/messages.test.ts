@@ -62,7 +62,8 @@ describe('YAML errors in our own words', () => {
         expect(inId.map(identity)).toEqual(inEn.map(identity));
         for (const f of [...inId, ...inEn]) {
           expect(f.message.trim()).not.toBe('');
-          expect(f.message).not.toMatch(/\{\w+\}/);
+          // a placeholder left unfilled; braces quoted from the input itself are fine
+          for (const [placeholder] of f.message.matchAll(/\{\w+\}/g)) expect(text).toContain(placeholder);
         }
       }),
       { numRuns: 300 },
