@@ -1,14 +1,12 @@
 /** `tanggap draft`: render one statement from an answers file or an incident folder. */
 import { resolve } from 'node:path';
-import { isLocale } from '../i18n/lang.js';
-import { loadSource } from '../kit/source.js';
 import { lengthSummary } from '../kit/summary.js';
 import type { Locale } from '../playbook/schema.js';
 import { displayPath, RenderError, renderStatement, type MissingFact } from '../render/index.js';
 import { renderMessages } from '../render/messages.js';
 import { UsageError } from './errors.js';
-import { registryFor } from './list.js';
 import type { CliContext } from './main.js';
+import { statementSource } from './statement-source.js';
 import { writeFileAtomic } from './write.js';
 
 interface DraftOptions {
@@ -27,16 +25,7 @@ const WARNING: Record<Locale, string> = { id: 'peringatan', en: 'warning' };
 export const missingLine = (m: MissingFact, lang: Locale) => `${displayPath(m.file)}:${m.line}:${m.column}: ${renderMessages(lang)('missingFact', { fact: m.fact })}`;
 
 export async function run(opts: DraftOptions, ctx: CliContext): Promise<void> {
-  const source = loadSource({
-    incident: opts.incident,
-    answers: opts.answers,
-    playbook: opts.playbook,
-    cwd: ctx.cwd,
-    registry: registryFor(ctx, opts.playbooks),
-    lang: ctx.lang,
-  });
-  for (const notice of source.notices) ctx.stderr.write(`${notice}\n`);
-  const lang: Locale = isLocale(opts.lang) ? opts.lang : (source.answers.incident.lang ?? ctx.lang);
+  const { source, lang } = statementSource(opts, ctx);
   let statement;
   try {
     statement = renderStatement({ loaded: source.loaded, templateId: opts.template, lang, answers: source.answers, final: Boolean(opts.final), uiLang: ctx.lang });

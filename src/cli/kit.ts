@@ -1,15 +1,13 @@
 /** `tanggap kit`: build the press kit folder from an incident or an answers file. */
 import { resolve } from 'node:path';
-import { isLocale } from '../i18n/lang.js';
 import { buildKit } from '../kit/build.js';
 import { kitMessages } from '../kit/messages.js';
-import { loadSource } from '../kit/source.js';
 import { checkTarget, writeKitFolder } from '../kit/write.js';
 import type { Locale } from '../playbook/schema.js';
 import { RenderError } from '../render/index.js';
 import { UsageError } from './errors.js';
-import { registryFor } from './list.js';
 import type { CliContext } from './main.js';
+import { statementSource } from './statement-source.js';
 
 interface KitOptions {
   playbook?: string;
@@ -28,16 +26,7 @@ export async function run(incident: string | undefined, opts: KitOptions, ctx: C
   const target = resolve(ctx.cwd, opts.output);
   // Refuse an existing folder before any work, so the officer learns it at once.
   checkTarget(target, Boolean(opts.force), ctx.lang);
-  const source = loadSource({
-    incident,
-    answers: opts.answers,
-    playbook: opts.playbook,
-    cwd: ctx.cwd,
-    registry: registryFor(ctx, opts.playbooks),
-    lang: ctx.lang,
-  });
-  for (const notice of source.notices) ctx.stderr.write(`${notice}\n`);
-  const lang: Locale = isLocale(opts.lang) ? opts.lang : (source.answers.incident.lang ?? ctx.lang);
+  const { source, lang } = statementSource({ ...opts, incident }, ctx);
 
   let kit;
   try {

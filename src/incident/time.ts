@@ -7,7 +7,7 @@ import type { Locale } from '../playbook/schema.js';
 
 export const isTimezone = (value: unknown): value is Timezone => typeof value === 'string' && (TIMEZONES as readonly string[]).includes(value);
 
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number; // 1-12
   day: number;

@@ -4,56 +4,24 @@
  * day and month names come from tables so the output never depends on the ICU data Node ships.
  */
 import { offsetMinutes, parseOfficeTime, type Timezone } from '../incident/answers.js';
+import { clock, longDate, wallClock, type WallClock } from '../incident/time.js';
 import type { Locale } from '../playbook/schema.js';
 
-const DAYS: Record<Locale, string[]> = {
-  id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-};
-const MONTHS: Record<Locale, string[]> = {
-  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
-/** The wall-clock fields of an instant in an office time zone. */
-export interface WallClock {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  weekday: number; // 0 = Sunday
-  hour: number;
-  minute: number;
-}
+export type { WallClock };
+export { wallClock };
 
-export function wallClock(instant: Date, zone: Timezone): WallClock {
-  const shifted = new Date(instant.getTime() + offsetMinutes(zone) * 60_000);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    weekday: shifted.getUTCDay(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-  };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 export const romanMonth = (month: number): string => ROMAN[month - 1];
 
 /** "Kamis, 12 September 2024" / "Thursday, 12 September 2024" */
-export function formatDate(instant: Date, zone: Timezone, lang: Locale): string {
-  const w = wallClock(instant, zone);
-  return `${DAYS[lang][w.weekday]}, ${w.day} ${MONTHS[lang][w.month - 1]} ${w.year}`;
-}
+export const formatDate = (instant: Date, zone: Timezone, lang: Locale): string => longDate(instant, zone, lang);
 
-/** "14.30 WIB" / "2:30 pm WIB (UTC+7)" */
+/** "14.30 WIB" / "2:30 pm WIB (UTC+7)": English readers may not know the zone names. */
 export function formatTime(instant: Date, zone: Timezone, lang: Locale): string {
-  const w = wallClock(instant, zone);
-  if (lang === 'id') return `${pad(w.hour)}.${pad(w.minute)} ${zone}`;
-  const hour12 = w.hour % 12 === 0 ? 12 : w.hour % 12;
-  return `${hour12}:${pad(w.minute)} ${w.hour < 12 ? 'am' : 'pm'} ${zone} (UTC+${offsetMinutes(zone) / 60})`;
+  const time = clock(instant, zone, lang);
+  return lang === 'id' ? time : `${time} (UTC+${offsetMinutes(zone) / 60})`;
 }
 
 /** "Kamis, 12 September 2024 pukul 14.30 WIB" / "Thursday, 12 September 2024, 2:30 pm WIB (UTC+7)" */
