@@ -11,7 +11,11 @@
  * where the template (or the template that called a partial) asked for it.
  */
 import { createRequire } from 'node:module';
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Timezone } from '../incident/answers-schema.js';
 import { isBlank } from '../incident/answers.js';
 import { isDuration, parseDuration } from '../playbook/duration.js';
@@ -73,8 +77,21 @@ export interface RenderState {
 }
 let active: RenderState | undefined;
 
-const sites: Site[] = [];
-const site = (id: unknown): Site => sites[Number(id)];
+/**
+ * A site (file, fact, line, column) travels inside the compiled template as a JSON string, so a
+ * compiled template is self-contained and can be cached on disk between runs.
+ */
+const siteCache = new Map<string, Site>();
+const site = (id: unknown): Site => {
+  const key = String(id);
+  let hit = siteCache.get(key);
+  if (!hit) {
+    const [file, name, line, column] = JSON.parse(key) as [string, string, number, number];
+    hit = { file, name, line, column };
+    siteCache.set(key, hit);
+  }
+  return hit;
+};
 
 function recordMissing(where: Site): Inert {
   const state = active!;
@@ -268,7 +285,6 @@ interface CallNode extends Node {
 
 const isPath = (node: Node | undefined): node is PathNode => node?.type === 'PathExpression';
 const pathNode = (name: string, loc: Loc): PathNode => ({ type: 'PathExpression', data: false, depth: 0, parts: [name], original: name, loc });
-const numberNode = (value: number, loc: Loc): Node => ({ type: 'NumberLiteral', value, original: value, loc });
 const stringNode = (value: string, loc: Loc): Node => ({ type: 'StringLiteral', value, original: value, loc });
 
 /** The name a path reads, as written without `this.`/`../` prefixes (`office.contact.name`, `@root.x` -> `x`). */
@@ -295,9 +311,8 @@ class Rewriter {
     throw new TemplateProblem(this.file, node.loc.start.line, node.loc.start.column + 1, message);
   }
 
-  private site(node: Node, name: string): number {
-    sites.push({ file: this.file, name, line: node.loc.start.line, column: node.loc.start.column + 1 });
-    return sites.length - 1;
+  private site(node: Node, name: string): string {
+    return JSON.stringify([this.file, name, node.loc.start.line, node.loc.start.column + 1]);
   }
 
   private checkPath(path: PathNode): void {
@@ -317,7 +332,7 @@ class Rewriter {
     if (isPath(node)) {
       this.checkPath(node);
       if (!wrap) return node;
-      return { type: 'SubExpression', path: pathNode('__arg', node.loc), params: [node, numberNode(this.site(node, factName(node)), node.loc)], loc: node.loc };
+      return { type: 'SubExpression', path: pathNode('__arg', node.loc), params: [node, stringNode(this.site(node, factName(node)), node.loc)], loc: node.loc };
     }
     if (node.type === 'SubExpression') {
       const call = node as CallNode;
@@ -386,7 +401,7 @@ class Rewriter {
     const simple = path.parts.length === 1 && !path.data && path.depth === 0 && !/^(\.|this\b)/.test(path.original);
     const isCall = node.params.length > 0 || node.hash !== undefined || (simple && OUTPUT_HELPERS.has(path.original));
     if (!isCall) {
-      node.params = [path, numberNode(this.site(path, factName(path)), node.loc)];
+      node.params = [path, stringNode(this.site(path, factName(path)), node.loc)];
       node.path = pathNode('__fact', node.loc);
       return node;
     }
@@ -397,7 +412,7 @@ class Rewriter {
     }
     const firstPath = node.params.find(isPath);
     const where = this.site(firstPath ?? path, firstPath ? factName(firstPath) : name);
-    node.params = [stringNode(name, node.loc), numberNode(where, node.loc), ...node.params.map((p) => this.expression(p, true))];
+    node.params = [stringNode(name, node.loc), stringNode(where, node.loc), ...node.params.map((p) => this.expression(p, true))];
     if (node.hash) this.hash(node.hash, true);
     node.path = pathNode('__call', node.loc);
     return node;
@@ -441,13 +456,61 @@ export function compileFile(file: string, lang: Locale = 'en'): CompiledTemplate
   return compiled;
 }
 
+const COMPILE_OPTIONS = { noEscape: true, strict: false, preventIndent: false };
+
+/**
+ * Compiled templates are kept in the user's cache folder, keyed by this engine's own code and the
+ * template's path and text, so a later run skips Handlebars' parser and code generator. The cache
+ * is an optimisation only: when it cannot be read or written, templates are compiled as usual.
+ */
+let engineId: string | undefined;
+function cacheFile(source: string, file: string, lang: Locale): string | undefined {
+  try {
+    engineId ??= createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+    const root = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    const key = createHash('sha256').update(`${engineId}\0${lang}\0${file}\0${source}`).digest('hex');
+    return join(root, 'tanggap', 'templates', `${key}.json`);
+  } catch {
+    return undefined;
+  }
+}
+
+interface CachedTemplate {
+  spec: string;
+  partials: [string, { line: number; column: number }][];
+}
+
+function fromSpec(spec: string): TemplateDelegate {
+  // The spec is Handlebars' own precompiled output for a template we rewrote ourselves.
+  return handlebars().template(new Function(`return ${spec};`)() as TemplateSpecification) as TemplateDelegate;
+}
+
 /** Compile template source; `file` names it in sites and errors. */
 export function compileSource(source: string, file: string, lang: Locale = 'en'): CompiledTemplate {
+  const cached = cacheFile(source, file, lang);
+  if (cached) {
+    try {
+      const entry = JSON.parse(readFileSync(cached, 'utf8')) as CachedTemplate;
+      return { file, render: fromSpec(entry.spec), partials: new Map(entry.partials) };
+    } catch {
+      /* not cached yet, or unreadable: compile */
+    }
+  }
   const ast = parseTemplate(source, file, lang);
   const rewriter = new Rewriter(file, lang);
   rewriter.program(ast);
-  const render = handlebars().compile(ast, { noEscape: true, strict: false, preventIndent: false });
-  return { file, render, partials: rewriter.partials };
+  const spec = handlebars().precompile(ast, COMPILE_OPTIONS) as string;
+  if (cached) {
+    try {
+      mkdirSync(dirname(cached), { recursive: true });
+      const temp = `${cached}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify({ spec, partials: [...rewriter.partials] } satisfies CachedTemplate));
+      renameSync(temp, cached);
+    } catch {
+      /* a read-only or full cache folder only costs speed */
+    }
+  }
+  return { file, render: fromSpec(spec), partials: rewriter.partials };
 }
 
 /** Run a compiled template with the given state; always clears the state afterwards. */
