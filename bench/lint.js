@@ -20,12 +20,12 @@ export function benchLint({ runs = 15, corpusSize = 1000 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tanggap-corpus-'));
   try {
     writeCorpus(dir, corpusSize);
-    const measure = (script) => {
-      const samples = Array.from({ length: 3 }, () => JSON.parse(spawnSync(node, [join(ROOT, 'bench', script), dir], { encoding: 'utf8' }).stdout));
+    const measure = (script, ...args) => {
+      const samples = Array.from({ length: 3 }, () => JSON.parse(spawnSync(node, [join(ROOT, 'bench', script), dir, ...args], { encoding: 'utf8' }).stdout));
       return { ms: median(samples.map((s) => s.ms)), maxRSSMB: Math.max(...samples.map((s) => s.maxRSSMB)), sample: samples[0] };
     };
     const floor = measure('floor.js');
-    const fastFloor = measure('floor-fast.js');
+    const fastFloor = measure('floor.js', '--parser', 'js-yaml');
     const lint = measure('lint-driver.js');
     return {
       startup: { baseline: baseline.median, version: version.median, lintOne: lintOne.median },

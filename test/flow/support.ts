@@ -79,18 +79,16 @@ export interface Run {
 /** Start an incident in `root` and walk it; the record is closed afterwards, as the CLI does. */
 export async function startWalk(root: string, options: WalkOptions, playbook = 'banjir-sukamaju'): Promise<Run> {
   const { record, loaded } = await beginIncident({ root, registry: registry(), playbook, options });
-  const walk = new Walk(record, loaded, options);
-  try {
-    return { record, walk, outcome: await walk.run() };
-  } catch (error) {
-    return { record, walk, error };
-  } finally {
-    record.close();
-  }
+  return walkAndClose(record, loaded, options);
 }
 
 export async function resumeWalk(dir: string, options: WalkOptions): Promise<Run> {
   const { record, loaded } = resumeIncident(dir, registry(), options);
+  return walkAndClose(record, loaded, options);
+}
+
+/** Walk an opened record to its end (or its error), then close it, as the CLI does. */
+async function walkAndClose(record: Run['record'], loaded: ConstructorParameters<typeof Walk>[1], options: WalkOptions): Promise<Run> {
   const walk = new Walk(record, loaded, options);
   try {
     return { record, walk, outcome: await walk.run() };
