@@ -88,7 +88,7 @@ export async function runShow(name: string, opts: ListOptions, ctx: CliContext):
   const registry = registryFor(ctx, opts.playbooks);
   let loaded;
   try {
-    loaded = loadPlaybook(registry.find(name).file, registry.resolveExtends, ctx.lang);
+    loaded = loadPlaybook(registry.find(name).file, registry.resolveExtends, ctx.lang, { cache: true });
   } catch (error) {
     if (error instanceof PlaybookNotFound) throw new UsageError(t('notFound', { name, known: error.known.join(', ') }));
     throw error;

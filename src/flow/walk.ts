@@ -137,7 +137,7 @@ export function loadReady(registry: Registry, name: string, lang: Locale): { loa
       throw error;
     }
   }
-  const loaded = loadPlaybook(file!, registry.resolveExtends);
+  const loaded = loadPlaybook(file!, registry.resolveExtends, 'en', { cache: true });
   if (!loaded.playbook) {
     const first = loaded.findings.find((f) => f.severity === 'error') ?? loaded.findings[0];
     throw new FlowError(t('badPlaybook', { where: `${first.file}:${first.line}:${first.column}`, message: first.message }));

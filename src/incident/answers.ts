@@ -151,7 +151,7 @@ const where = (map: SourceMap, pointer: string, atKey = false) => {
  */
 export function loadAnswersFile(path: string, lang: Locale = 'en'): LoadedAnswers {
   const t = translator(messages, lang);
-  const doc = loadYamlFile(path);
+  const doc = loadYamlFile(path, 'en', { cache: true });
   if (doc.findings.length > 0) {
     const f = doc.findings[0];
     throw new UsageError(`${path}:${f.line}:${f.column}: ${f.message}`);

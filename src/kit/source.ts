@@ -57,7 +57,7 @@ function byFileName(name: string, registry: Registry): LoadedPlaybook | undefine
   const attempt = (dir: string) => {
     const file = join(dir, `${name}.playbook.yaml`);
     if (!existsSync(file)) return undefined;
-    const loaded = loadPlaybook(file, registry.resolveExtends);
+    const loaded = loadPlaybook(file, registry.resolveExtends, 'en', { cache: true });
     return (loaded.raw as { id?: unknown } | undefined)?.id === name ? loaded : undefined;
   };
   const local = registry.localDirs.map((d) => resolve(d));
@@ -126,7 +126,7 @@ export function loadSource(options: SourceOptions): Source {
   // The record names the exact file the walk used; an answers file names an id.
   let loaded: LoadedPlaybook;
   if (options.playbook) loaded = loadNamedPlaybook(options.playbook, options.registry, options.lang);
-  else if (recordedPlaybook && existsSync(recordedPlaybook)) loaded = checked(loadPlaybook(recordedPlaybook, options.registry.resolveExtends), options.lang);
+  else if (recordedPlaybook && existsSync(recordedPlaybook)) loaded = checked(loadPlaybook(recordedPlaybook, options.registry.resolveExtends, 'en', { cache: true }), options.lang);
   else if (answers.playbook) loaded = loadNamedPlaybook(answers.playbook, options.registry, options.lang);
   else throw new UsageError(t('noPlaybook'));
   return { loaded, answers, answersFile, incident, events, notices };

@@ -151,8 +151,11 @@ function merge(base: Json | undefined, baseFile: Located, basePtr: string, over:
   return over;
 }
 
-/** Load a playbook with its extends chain; findings are worded in `lang`. */
-export function loadPlaybook(file: string, resolveExtends: ExtendsResolver = () => undefined, lang: Locale = 'en'): LoadedPlaybook {
+/**
+ * Load a playbook with its extends chain; findings are worded in `lang`. With `cache`, files read
+ * before come from the user's cache (see loadYamlFile).
+ */
+export function loadPlaybook(file: string, resolveExtends: ExtendsResolver = () => undefined, lang: Locale = 'en', options: { cache?: boolean } = {}): LoadedPlaybook {
   const main = resolve(file);
   const map = new MergedSourceMap(main);
   const findings: Finding[] = [];
@@ -175,7 +178,7 @@ export function loadPlaybook(file: string, resolveExtends: ExtendsResolver = () 
       break;
     }
     seen.add(real);
-    const doc = loadYamlFile(current, lang);
+    const doc = loadYamlFile(current, lang, options);
     chain.push(current);
     sources.set(current, doc.text);
     findings.push(...doc.findings);

@@ -1,6 +1,7 @@
 /** Finding playbooks: the built-in ones shipped with the package and an office's own folders. */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { codeId, hashOf, readCache, writeCache } from '../cache.js';
 import { PACKAGE_ROOT } from '../package.js';
 import { loadPlaybook, type LoadedPlaybook } from './load.js';
 import { LOCALES, type Locale } from './schema.js';
@@ -44,6 +45,53 @@ function playbookFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+type IndexEntry = Omit<PlaybookEntry, 'file' | 'source'> | null;
+interface FolderIndex {
+  [name: string]: { stamp: string; entry: IndexEntry };
+}
+
+/**
+ * A folder's entries, reusing the user's cached index for files unchanged since (same size,
+ * modification and change time): listing the playbooks then reads none of them.
+ */
+function folderEntries(dir: string, source: PlaybookEntry['source']): PlaybookEntry[] {
+  const files = playbookFiles(dir);
+  let key: string | undefined;
+  let index: FolderIndex = {};
+  try {
+    key = `${hashOf(codeId(import.meta.url), realOrSelf(dir))}.json`;
+    index = JSON.parse(readCache('playbook-index', key) ?? '{}') as FolderIndex;
+  } catch {
+    index = {};
+  }
+  const next: FolderIndex = {};
+  let changed = false;
+  const entries: PlaybookEntry[] = [];
+  for (const file of files) {
+    const name = basename(file);
+    let stamp = '';
+    try {
+      const st = statSync(file);
+      stamp = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+    } catch {
+      /* unreadable: entryOf reports nothing for it */
+    }
+    const known = index[name];
+    let entry: IndexEntry;
+    if (stamp && known && known.stamp === stamp) {
+      entry = known.entry;
+    } else {
+      const full = entryOf(file, source);
+      entry = full ? { id: full.id, aliases: full.aliases, title: full.title, category: full.category, locales: full.locales } : null;
+      changed = true;
+    }
+    if (stamp) next[name] = { stamp, entry };
+    if (entry) entries.push({ ...entry, source, file });
+  }
+  if (key && (changed || Object.keys(index).length !== Object.keys(next).length)) writeCache('playbook-index', key, JSON.stringify(next));
+  return entries;
+}
+
 const text = (v: Json | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function entryOf(file: string, source: PlaybookEntry['source']): PlaybookEntry | undefined {
@@ -75,9 +123,8 @@ export class Registry {
       // In tanggap's own folder ./playbooks is the built-in folder; list it once, as built-in.
       const builtinReal = realOrSelf(this.builtinDir);
       const localDirs = [...new Set(this.localDirs.map((d) => realOrSelf(resolve(d))))].filter((d) => d !== builtinReal);
-      const local = localDirs.flatMap((dir) => playbookFiles(dir).map((f) => entryOf(f, 'local')));
-      const builtin = playbookFiles(this.builtinDir).map((f) => entryOf(f, 'built-in'));
-      this.entries = [...local, ...builtin].filter((e): e is PlaybookEntry => e !== undefined);
+      const local = localDirs.flatMap((dir) => folderEntries(dir, 'local'));
+      this.entries = [...local, ...folderEntries(this.builtinDir, 'built-in')];
     }
     return this.entries;
   }
@@ -104,6 +151,6 @@ export class Registry {
   };
 
   load(name: string): LoadedPlaybook {
-    return loadPlaybook(this.find(name).file, this.resolveExtends);
+    return loadPlaybook(this.find(name).file, this.resolveExtends, 'en', { cache: true });
   }
 }

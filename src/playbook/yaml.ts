@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
+import { codeId, hashOf, readCache, writeCache } from '../cache.js';
 import type { Finding, Position } from '../findings.js';
 import { decimal, loaderFinding, loaderTerm, loaderText, type LoaderProblem } from './messages.js';
 import type { Locale } from './schema.js';
@@ -418,9 +419,40 @@ function yamlProblem(error: YAMLError, source: string): LoaderProblem {
   }
 }
 
-/** Read and parse a YAML file; every failure is a finding, worded in `lang`. */
-export function loadYamlFile(file: string, lang: Locale = 'en'): YamlFile {
+/**
+ * A well-formed file's value, kept in the user's cache by the hash of its text and of this
+ * module's code, so reading the same playbook again is a JSON parse instead of a YAML parse.
+ */
+function cachedParse(file: string, text: string, lang: Locale): YamlFile {
+  let key: string | undefined;
+  try {
+    key = `${hashOf(codeId(import.meta.url), text)}.json`;
+  } catch {
+    return parseYaml(file, text, lang);
+  }
+  const hit = readCache('yaml', key);
+  if (hit !== undefined) {
+    try {
+      const value = JSON.parse(hit) as Json;
+      const map = new SourceMap(file, (target) => carefulParse(file, text, lang, target));
+      return { file, text, value, map, findings: [] };
+    } catch {
+      /* unreadable: parse */
+    }
+  }
+  const doc = parseYaml(file, text, lang);
+  // Both parsers give plain JSON values (non-finite numbers stay text), so JSON keeps them exactly.
+  if (doc.findings.length === 0 && doc.value !== undefined) writeCache('yaml', key, JSON.stringify(doc.value));
+  return doc;
+}
+
+/**
+ * Read and parse a YAML file; every failure is a finding, worded in `lang`. With `cache`, a
+ * well-formed file read before is taken from the user's cache (for files read again and again,
+ * like playbooks; not for lint, which wants to measure and report the file as it is).
+ */
+export function loadYamlFile(file: string, lang: Locale = 'en', options: { cache?: boolean } = {}): YamlFile {
   const { text, finding } = readText(file, MAX_FILE_BYTES, lang);
   if (finding) return { file, text: '', value: undefined, map: new SourceMap(file), findings: [finding] };
-  return parseYaml(file, text!, lang);
+  return options.cache ? cachedParse(file, text!, lang) : parseYaml(file, text!, lang);
 }

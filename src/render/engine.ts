@@ -11,11 +11,8 @@
  * where the template (or the template that called a partial) asked for it.
  */
 import { createRequire } from 'node:module';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, statSync } from 'node:fs';
+import { codeId, hashOf, readCache, writeCache } from '../cache.js';
 import type { Timezone } from '../incident/answers-schema.js';
 import { isBlank } from '../incident/answers.js';
 import { isDuration, parseDuration } from '../playbook/duration.js';
@@ -460,16 +457,11 @@ const COMPILE_OPTIONS = { noEscape: true, strict: false, preventIndent: false };
 
 /**
  * Compiled templates are kept in the user's cache folder, keyed by this engine's own code and the
- * template's path and text, so a later run skips Handlebars' parser and code generator. The cache
- * is an optimisation only: when it cannot be read or written, templates are compiled as usual.
+ * template's path and text, so a later run skips Handlebars' parser and code generator.
  */
-let engineId: string | undefined;
-function cacheFile(source: string, file: string, lang: Locale): string | undefined {
+function cacheKey(source: string, file: string, lang: Locale): string | undefined {
   try {
-    engineId ??= createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
-    const root = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-    const key = createHash('sha256').update(`${engineId}\0${lang}\0${file}\0${source}`).digest('hex');
-    return join(root, 'tanggap', 'templates', `${key}.json`);
+    return `${hashOf(codeId(import.meta.url), lang, file, source)}.json`;
   } catch {
     return undefined;
   }
@@ -487,29 +479,21 @@ function fromSpec(spec: string): TemplateDelegate {
 
 /** Compile template source; `file` names it in sites and errors. */
 export function compileSource(source: string, file: string, lang: Locale = 'en'): CompiledTemplate {
-  const cached = cacheFile(source, file, lang);
-  if (cached) {
+  const key = cacheKey(source, file, lang);
+  const hit = key && readCache('templates', key);
+  if (hit) {
     try {
-      const entry = JSON.parse(readFileSync(cached, 'utf8')) as CachedTemplate;
+      const entry = JSON.parse(hit) as CachedTemplate;
       return { file, render: fromSpec(entry.spec), partials: new Map(entry.partials) };
     } catch {
-      /* not cached yet, or unreadable: compile */
+      /* unreadable: compile */
     }
   }
   const ast = parseTemplate(source, file, lang);
   const rewriter = new Rewriter(file, lang);
   rewriter.program(ast);
   const spec = handlebars().precompile(ast, COMPILE_OPTIONS) as string;
-  if (cached) {
-    try {
-      mkdirSync(dirname(cached), { recursive: true });
-      const temp = `${cached}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify({ spec, partials: [...rewriter.partials] } satisfies CachedTemplate));
-      renameSync(temp, cached);
-    } catch {
-      /* a read-only or full cache folder only costs speed */
-    }
-  }
+  if (key) writeCache('templates', key, JSON.stringify({ spec, partials: [...rewriter.partials] } satisfies CachedTemplate));
   return { file, render: fromSpec(spec), partials: rewriter.partials };
 }
 

@@ -1,0 +1,75 @@
+/**
+ * The user's cache folder ($XDG_CACHE_HOME/tanggap, else ~/.cache/tanggap): work a later run can
+ * reuse (compiled templates, parsed playbooks, the playbook index). Every entry is keyed by what
+ * it was made from, so a stale entry is never used; and the cache is an optimisation only: when
+ * it cannot be read or written, the caller does the work as if there were no cache.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Entries kept per kind; beyond it the least recently written are removed. */
+const MAX_ENTRIES = 1000;
+
+export const hashOf = (...parts: (string | Buffer)[]): string => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+};
+
+const codeIds = new Map<string, string>();
+/** A hash of a module's own file, so entries made by other code are never used (pass import.meta.url). */
+export function codeId(moduleUrl: string): string {
+  let id = codeIds.get(moduleUrl);
+  if (!id) {
+    id = hashOf(readFileSync(fileURLToPath(moduleUrl)));
+    codeIds.set(moduleUrl, id);
+  }
+  return id;
+}
+
+/** The folder for one kind of entry, or undefined when no cache folder can be named. */
+export function cacheFolder(kind: string): string | undefined {
+  if (process.env.TANGGAP_NO_CACHE === '1') return undefined;
+  try {
+    const root = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    return join(root, 'tanggap', kind);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An entry's text, or undefined when there is none or it cannot be read. */
+export function readCache(kind: string, key: string): string | undefined {
+  const folder = cacheFolder(kind);
+  if (!folder) return undefined;
+  try {
+    return readFileSync(join(folder, key), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function prune(folder: string): void {
+  const names = readdirSync(folder).filter((n) => !n.includes('.tmp'));
+  if (names.length <= MAX_ENTRIES) return;
+  const aged = names.map((name) => ({ name, at: statSync(join(folder, name)).mtimeMs })).sort((a, b) => a.at - b.at);
+  for (const { name } of aged.slice(0, names.length - MAX_ENTRIES)) unlinkSync(join(folder, name));
+}
+
+/** Write an entry atomically (a reader never sees half of it); failures are ignored. */
+export function writeCache(kind: string, key: string, text: string): void {
+  const folder = cacheFolder(kind);
+  if (!folder) return;
+  try {
+    mkdirSync(folder, { recursive: true });
+    const temp = join(folder, `${key}.${process.pid}.tmp`);
+    writeFileSync(temp, text);
+    renameSync(temp, join(folder, key));
+    prune(folder);
+  } catch {
+    /* a read-only or full cache folder only costs speed */
+  }
+}
