@@ -1,6 +1,7 @@
 // Bundles the command line into dist/bundle/ (one module per lazily loaded command, shared chunks),
 // so start-up reads a handful of files instead of hundreds. Dependencies stay external except
-// those whose many small modules dominate start-up (yaml, commander, typebox).
+// those whose many small modules dominate start-up (yaml, commander, typebox, Handlebars' runtime;
+// Handlebars' compiler is loaded from node_modules only when a template must be compiled).
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -18,5 +19,13 @@ await build({
   logLevel: 'warning',
   // CommonJS dependencies bundled into ESM need a `require`.
   banner: { js: "import { createRequire as __tanggapRequire } from 'node:module'; const require = __tanggapRequire(import.meta.url);" },
-  external: ['@inquirer/*', 'marked', 'handlebars', 'handlebars/*', '@lydell/node-pty'],
+  external: ['@inquirer/*', 'marked', '@lydell/node-pty'],
+  plugins: [
+    {
+      name: 'handlebars-compiler-external',
+      setup(b) {
+        b.onResolve({ filter: /^handlebars(\/.*)?$/ }, (args) => (args.path === 'handlebars/runtime' ? undefined : { path: args.path, external: true }));
+      },
+    },
+  ],
 });

@@ -11,6 +11,7 @@
  * where the template (or the template that called a partial) asked for it.
  */
 import { createRequire } from 'node:module';
+import HandlebarsRuntime from 'handlebars/runtime';
 import { readFileSync, statSync } from 'node:fs';
 import { codeId, hashOf, readCache, writeCache } from '../cache.js';
 import type { Timezone } from '../incident/answers-schema.js';
@@ -210,12 +211,21 @@ const IMPLEMENTATIONS: Record<(typeof HELPER_NAMES)[number], Implementation> = {
 };
 
 let environment: HandlebarsEnv | undefined;
+let compilerEnv: HandlebarsEnv | undefined;
 const require = createRequire(import.meta.url);
 
-/** The private environment, created (and Handlebars loaded) on first use. */
+/**
+ * Handlebars' parser and code generator, loaded only to compile a template the cache does not
+ * hold. Compiling needs no helpers: they are bound when the compiled template runs.
+ */
+function compiler(): HandlebarsEnv {
+  return (compilerEnv ??= (require('handlebars') as HandlebarsEnv).create());
+}
+
+/** The private runtime environment (Handlebars' runtime only), created on first use. */
 export function handlebars(): HandlebarsEnv {
   if (environment) return environment;
-  const env = (require('handlebars') as HandlebarsEnv).create();
+  const env = (HandlebarsRuntime as unknown as HandlebarsEnv).create();
   const builtin = { ...env.helpers } as Record<string, (...args: unknown[]) => unknown>;
   for (const name of Object.keys(env.helpers)) if (!ALLOWED_BUILTINS.has(name) && name !== 'helperMissing' && name !== 'blockHelperMissing') env.unregisterHelper(name);
 
@@ -418,7 +428,7 @@ class Rewriter {
 
 /** Parse a template's source, reporting a syntax error with its line and column. */
 export function parseTemplate(source: string, file: string, lang: Locale = 'en'): { body: Node[] } {
-  const env = handlebars();
+  const env = compiler();
   try {
     return env.parse(source) as unknown as { body: Node[] };
   } catch (error) {
@@ -492,7 +502,7 @@ export function compileSource(source: string, file: string, lang: Locale = 'en')
   const ast = parseTemplate(source, file, lang);
   const rewriter = new Rewriter(file, lang);
   rewriter.program(ast);
-  const spec = handlebars().precompile(ast, COMPILE_OPTIONS) as string;
+  const spec = compiler().precompile(ast, COMPILE_OPTIONS) as string;
   if (key) writeCache('templates', key, JSON.stringify({ spec, partials: [...rewriter.partials] } satisfies CachedTemplate));
   return { file, render: fromSpec(spec), partials: rewriter.partials };
 }
