@@ -10,10 +10,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { Locale } from '../playbook/schema.js';
 import { PACKAGE_ROOT } from '../playbook/registry.js';
-import { parse } from 'yaml';
 import { loadYamlFile, readText, type Json, type SourceMap } from '../playbook/yaml.js';
 import { latin, MatcherSpec } from './match.js';
 import type { CheckRule } from './types.js';
+import { yamlLib } from '../yaml-lib.js';
 
 export const CHECK_RULES_DIR = join(PACKAGE_ROOT, 'check-rules');
 /**
@@ -124,7 +124,7 @@ export function loadLanguageData(
   const { text, finding } = readText(file);
   let value: unknown = text !== undefined && compiledDir !== null ? readCompiled(compiledDir, lang, text) : undefined;
   try {
-    if (value === undefined && text !== undefined) value = parse(text);
+    if (value === undefined && text !== undefined) value = yamlLib().parse(text);
   } catch {
     value = undefined;
   }

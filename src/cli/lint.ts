@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { packageVersion } from '../package.js';
 import { join, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import { ConfigError, loadConfig } from '../lint/config.js';
 import { discover, PathNotFound } from '../lint/discover.js';
 import { ALL_RULES, ignoreEntries, lintFiles } from '../lint/engine.js';
@@ -12,6 +11,7 @@ import { translator } from '../i18n/lang.js';
 import { writeFileAtomic } from './write.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CliContext } from './main.js';
+import { yamlLib } from '../yaml-lib.js';
 
 interface LintOptions {
   format: FormatName;
@@ -73,7 +73,7 @@ export async function run(paths: string[], opts: LintOptions, ctx: CliContext): 
   if (opts.generateIgnore) {
     const entries = ignoreEntries(run, config.base);
     const header = t('ignoreHeader', { date: new Date().toISOString().slice(0, 10) });
-    writeFileAtomic(config.ignoreFile, header + (entries.length ? stringify(entries) : '[]\n'));
+    writeFileAtomic(config.ignoreFile, header + (entries.length ? yamlLib().stringify(entries) : '[]\n'));
     ctx.stderr.write(`${t('ignoreWritten', { count: entries.length, file: config.ignoreFile })}\n`);
     return;
   }

@@ -6,10 +6,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import type { Office, Timezone } from './answers-schema.js';
 import { writeFileAtomic } from './durable.js';
 import { isTimezone } from './time.js';
+import { yamlLib } from '../yaml-lib.js';
 
 export interface Signer {
   name: string;
@@ -44,7 +44,7 @@ export function readConfig(file: string): { config: UserConfig; problem?: string
   }
   let value: unknown;
   try {
-    value = parse(text);
+    value = yamlLib().parse(text);
   } catch (error) {
     return { config: {}, problem: (error as Error).message.split('\n')[0] };
   }
@@ -66,5 +66,5 @@ export function rememberConfig(file: string, patch: UserConfig): void {
   const { config } = readConfig(file);
   const next = { ...config, ...patch };
   mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(file, `# tanggap remembers these between incidents; edit freely.\n${stringify(next, { lineWidth: 0 })}`);
+  writeFileAtomic(file, `# tanggap remembers these between incidents; edit freely.\n${yamlLib().stringify(next, { lineWidth: 0 })}`);
 }

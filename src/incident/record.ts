@@ -7,7 +7,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import type { AnswersFile } from './answers-schema.js';
 import { fsyncDir, storageError, writeFileAtomic } from './durable.js';
 import type { IncidentEvent, NewEvent, OpenedEvent, PlaybookRef } from './events.js';
@@ -17,6 +16,7 @@ import { RecordError } from './messages.js';
 import { createIncidentFolder } from './slug.js';
 import { reduce, type IncidentState } from './state.js';
 import type { Locale } from '../playbook/schema.js';
+import { yamlLib } from '../yaml-lib.js';
 
 export const ANSWERS_SNAPSHOT = 'answers.yaml';
 export const DRAFTS_DIR = 'drafts';
@@ -179,7 +179,7 @@ export class IncidentRecord {
   /** answers.yaml: the answers-file view of the record, for `tanggap draft --incident` and `tanggap kit`. */
   writeSnapshot(answers: AnswersFile): void {
     const header = '# Written by tanggap from journal.jsonl, the record of this incident. Changes here are replaced on the next answer.\n';
-    writeFileAtomic(join(this.dir, ANSWERS_SNAPSHOT), header + stringify(answers, { lineWidth: 0 }));
+    writeFileAtomic(join(this.dir, ANSWERS_SNAPSHOT), header + yamlLib().stringify(answers, { lineWidth: 0 }));
   }
 
   close(): void {

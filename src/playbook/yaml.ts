@@ -5,7 +5,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import jsYaml from 'js-yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
+import type { Node as YamlNode, Document, YAMLError } from 'yaml';
+import { yamlLib, type YamlLib } from '../yaml-lib.js';
 import { codeId, hashOf, readCache, writeCache } from '../cache.js';
 import type { Finding, Position } from '../findings.js';
 import { decimal, loaderFinding, loaderTerm, loaderText, type LoaderProblem } from './messages.js';
@@ -161,7 +162,7 @@ export function describeFsError(error: unknown, lang: Locale = 'en'): string {
   return loaderText(fsProblem(error), lang);
 }
 
-function position(lc: LineCounter, start: number, end: number): Position {
+function position(lc: InstanceType<YamlLib['LineCounter']>, start: number, end: number): Position {
   const a = lc.linePos(start);
   const b = lc.linePos(Math.max(start, end));
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
@@ -229,6 +230,7 @@ export function parseYaml(file: string, text: string, lang: Locale = 'en'): Yaml
 
 /** The `yaml` library's parse: every value's position, and a finding for every problem. */
 export function carefulParse(file: string, text: string, lang: Locale = 'en', map = new SourceMap(file)): YamlFile {
+  const { LineCounter, parseAllDocuments, isAlias, isScalar, isSeq, isMap, isPair } = yamlLib();
   const findings: Finding[] = [];
   const lineCounter = new LineCounter();
   const result: YamlFile = { file, text, value: undefined, map, findings };

@@ -36,6 +36,9 @@ function realOrSelf(path: string): string {
   }
 }
 
+let builtinReal: string | undefined;
+const realBuiltinTemplates = () => (builtinReal ??= realOrSelf(BUILTIN_TEMPLATES));
+
 /**
  * Resolve `written` (relative to the file `declaredIn`) to a readable file inside the allowed
  * roots; throws FileRefusal otherwise.
@@ -45,7 +48,7 @@ export function resolveSafe(written: string, declaredIn: string): string {
     throw new FileRefusal('absolutePath', { path: written });
   }
   const root = projectRoot(declaredIn);
-  const roots = [realOrSelf(root), realOrSelf(BUILTIN_TEMPLATES)];
+  const roots = [realOrSelf(root), realBuiltinTemplates()];
   const path = resolve(dirname(declaredIn), written);
   if (!inside(path, root) && !inside(path, BUILTIN_TEMPLATES)) throw new FileRefusal('outsideRoot', { path: written, root });
   if (!existsSync(path)) throw new FileRefusal('fileNotFound', { path: written });
@@ -77,11 +80,20 @@ function partialsIn(dir: string, lang: Locale, root: string): Map<string, string
   return found;
 }
 
+const partialsFound = new WeakMap<LoadedPlaybook, Partial<Record<Locale, ReadonlyMap<string, string>>>>();
+
 /**
  * The partials for a playbook in one language, by precedence: the playbook's `partials:`, then
- * the office's `templates/partials/` folder at its project root, then the built-ins.
+ * the office's `templates/partials/` folder at its project root, then the built-ins. Found once
+ * per loaded playbook and language (a kit renders many statements with the same partials).
  */
-export function partialFiles(loaded: LoadedPlaybook, lang: Locale): Map<string, string> {
+export function partialFiles(loaded: LoadedPlaybook, lang: Locale): ReadonlyMap<string, string> {
+  let known = partialsFound.get(loaded);
+  if (!known) partialsFound.set(loaded, (known = {}));
+  return (known[lang] ??= findPartials(loaded, lang));
+}
+
+function findPartials(loaded: LoadedPlaybook, lang: Locale): Map<string, string> {
   const all = partialsIn(BUILTIN_PARTIALS_DIR, lang, BUILTIN_TEMPLATES);
   const root = projectRoot(loaded.file);
   for (const [name, file] of partialsIn(join(root, 'templates', 'partials'), lang, root)) all.set(name, file);

@@ -137,7 +137,7 @@ export function renderStatement(input: RenderInput): RenderedStatement {
     throw error;
   }
 
-  let available: Map<string, string>;
+  let available: ReadonlyMap<string, string>;
   try {
     available = partialFiles(loaded, lang);
   } catch (error) {
