@@ -43,10 +43,15 @@ export function cacheFolder(kind: string): string | undefined {
 
 /** An entry's text, or undefined when there is none or it cannot be read. */
 export function readCache(kind: string, key: string): string | undefined {
+  return readCacheBytes(kind, key)?.toString('utf8');
+}
+
+/** An entry's bytes, or undefined when there is none or it cannot be read. */
+export function readCacheBytes(kind: string, key: string): Buffer | undefined {
   const folder = cacheFolder(kind);
   if (!folder) return undefined;
   try {
-    return readFileSync(join(folder, key), 'utf8');
+    return readFileSync(join(folder, key));
   } catch {
     return undefined;
   }
@@ -60,7 +65,7 @@ function prune(folder: string): void {
 }
 
 /** Write an entry atomically (a reader never sees half of it); failures are ignored. */
-export function writeCache(kind: string, key: string, text: string): void {
+export function writeCache(kind: string, key: string, text: string | Uint8Array): void {
   const folder = cacheFolder(kind);
   if (!folder) return;
   try {

@@ -41,6 +41,22 @@ describe('compiled template cache', () => {
     const again = draft(cache);
     expect(again.status).toBe(0);
     expect(again.stdout).toBe(first.stdout);
-    expect(JSON.parse(readFileSync(join(folder, readdirSync(folder)[0]), 'utf8')).spec).toContain('function');
+    const json = readdirSync(folder).filter((n) => n.endsWith('.json'));
+    expect(JSON.parse(readFileSync(join(folder, json[0]), 'utf8')).spec).toContain('function');
+  });
+
+  it("keeps V8's code cache for each compiled template, and rejects one that does not fit", () => {
+    const cache = join(dir, 'cache');
+    const first = draft(cache);
+    const folder = join(cache, 'tanggap', 'templates');
+    const code = readdirSync(folder).filter((n) => n.endsWith('.v8'));
+    expect(code.length).toBe(readdirSync(folder).filter((n) => n.endsWith('.json')).length);
+    // A code cache made for other source is rejected by V8 and written again.
+    const other = join(folder, code[0]);
+    const before = readFileSync(join(folder, code[1]));
+    writeFileSync(other, before);
+    const again = draft(cache);
+    expect(again.stdout).toBe(first.stdout);
+    expect(readFileSync(other).equals(before)).toBe(false);
   });
 });
