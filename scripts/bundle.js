@@ -9,7 +9,8 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  // The HTML worker (src/kit/html-convert.ts) is started from its own entry, html-worker.js.
+  entryPoints: { main: 'src/cli/main.ts', 'html-worker': 'src/kit/html-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,
@@ -30,14 +31,19 @@ await build({
   ],
 });
 
-// The `yaml` library as one CommonJS file, required on first use (src/yaml-lib.ts): most
-// commands never need it, and one file loads faster than its many modules.
-await build({
-  entryPoints: ['node_modules/yaml/dist/index.js'],
-  outfile: 'dist/bundle/yaml-lib.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-});
+// Libraries most runs never load (src/vendor.ts), each as one CommonJS file: one file loads
+// faster than their many modules when they are needed.
+for (const [name, entry] of [
+  ['yaml', 'node_modules/yaml/dist/index.js'],
+  ['js-yaml', 'node_modules/js-yaml/index.js'],
+]) {
+  await build({
+    entryPoints: [entry],
+    outfile: `dist/bundle/vendor/${name}.cjs`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+}

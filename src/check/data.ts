@@ -13,7 +13,7 @@ import { PACKAGE_ROOT } from '../playbook/registry.js';
 import { loadYamlFile, readText, type Json, type SourceMap } from '../playbook/yaml.js';
 import { latin, MatcherSpec } from './match.js';
 import type { CheckRule } from './types.js';
-import { yamlLib } from '../yaml-lib.js';
+import { yamlLib } from '../vendor.js';
 
 export const CHECK_RULES_DIR = join(PACKAGE_ROOT, 'check-rules');
 /**

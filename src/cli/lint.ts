@@ -11,7 +11,7 @@ import { translator } from '../i18n/lang.js';
 import { writeFileAtomic } from './write.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CliContext } from './main.js';
-import { yamlLib } from '../yaml-lib.js';
+import { yamlLib } from '../vendor.js';
 
 interface LintOptions {
   format: FormatName;

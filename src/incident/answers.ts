@@ -9,12 +9,14 @@ import { UsageError } from '../cli/errors.js';
 import { translator, type Messages } from '../i18n/lang.js';
 import type { Locale, Question } from '../playbook/schema.js';
 import { loadYamlFile, type SourceMap } from '../playbook/yaml.js';
+import { checkAnswers } from './answers-check.generated.js';
 import { AnswersFile, UTC_OFFSET_HOURS, type AnswerValue, type LocalizedAnswer, type Timezone } from './answers-schema.js';
 
 export type { AnswersFile, AnswerValue, LocalizedAnswer, Timezone };
 
+// The precompiled check answers the common case; TypeBox's own, compiled on demand, explains a failure.
 let compiled: TypeCheck<typeof AnswersFile> | undefined;
-const checker = () => (compiled ??= TypeCompiler.Compile(AnswersFile));
+const explainer = () => (compiled ??= TypeCompiler.Compile(AnswersFile));
 
 /** Minutes east of UTC for an Indonesian office time zone. */
 export const offsetMinutes = (zone: Timezone): number => UTC_OFFSET_HOURS[zone] * 60;
@@ -158,9 +160,8 @@ export function loadAnswersFile(path: string, lang: Locale = 'en'): LoadedAnswer
   }
   const value = doc.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${path}:1:1: ${t('notMapping')}`);
-  const check = checker();
-  if (!check.Check(value)) {
-    const errors = [...check.Errors(value)];
+  if (!checkAnswers(value)) {
+    const errors = [...explainer().Errors(value)];
     // The deepest problem explains best; unions report on every ancestor.
     const error = errors.reduce((best, e) => (e.path.length > best.path.length ? e : best), errors[0]);
     const key = error.path.slice(error.path.lastIndexOf('/') + 1);

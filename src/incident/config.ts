@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Office, Timezone } from './answers-schema.js';
 import { writeFileAtomic } from './durable.js';
 import { isTimezone } from './time.js';
-import { yamlLib } from '../yaml-lib.js';
+import { yamlLib } from '../vendor.js';
 
 export interface Signer {
   name: string;

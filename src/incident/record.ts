@@ -16,7 +16,7 @@ import { RecordError } from './messages.js';
 import { createIncidentFolder } from './slug.js';
 import { reduce, type IncidentState } from './state.js';
 import type { Locale } from '../playbook/schema.js';
-import { yamlLib } from '../yaml-lib.js';
+import { yamlLib } from '../vendor.js';
 
 export const ANSWERS_SNAPSHOT = 'answers.yaml';
 export const DRAFTS_DIR = 'drafts';

@@ -26,6 +26,8 @@ export interface KitInput {
   uiLang?: Locale;
   /** the incident record's events, when the kit is built from an incident folder */
   events?: readonly IncidentEvent[];
+  /** called with each document as soon as it is made (the kit command starts its HTML then) */
+  onDocument?: (doc: KitDocument, drill: boolean) => void;
 }
 
 export interface KitDocument {
@@ -115,12 +117,16 @@ export function buildKit(input: KitInput): Kit {
   const framed = (markdown: string) => (drill ? `${banner}\n\n${markdown.trim()}\n\n${banner}\n` : markdown);
 
   const documents: KitDocument[] = [];
+  const add = (doc: KitDocument) => {
+    documents.push(doc);
+    input.onDocument?.(doc, drill);
+  };
   const warnings: string[] = [];
   const problems: string[] = [];
 
   kitTemplates(playbook, ctx).forEach((template, i) => {
     const statement = renderStatement({ loaded, templateId: template.id, lang, answers, now, uiLang });
-    documents.push({
+    add({
       file: `${pad(i + 1)}-${template.id}.md`,
       title: statement.title,
       kind: statement.kind,
@@ -138,9 +144,9 @@ export function buildKit(input: KitInput): Kit {
 
   const title = answers.incident.title;
   const timeline = timelineDocument({ playbook, answers, ctx, lang, heading: drillTitle(`${w('timelineTitle')}: ${cell(title)}`), events });
-  documents.push({ file: 'timeline.md', title: w('timelineTitle'), kind: 'chronology', markdown: framed(timeline.markdown), missing: timeline.missing });
+  add({ file: 'timeline.md', title: w('timelineTitle'), kind: 'chronology', markdown: framed(timeline.markdown), missing: timeline.missing });
   const contacts = contactsDocument(playbook, answers, lang, drillTitle(w('contactsTitle')));
-  documents.push({ file: 'contacts.md', title: w('contactsTitle'), kind: 'contacts', markdown: framed(contacts.markdown), missing: contacts.missing });
+  add({ file: 'contacts.md', title: w('contactsTitle'), kind: 'contacts', markdown: framed(contacts.markdown), missing: contacts.missing });
   for (const doc of [timeline, contacts]) {
     for (const m of doc.missing) problems.push(`${m.file}:${m.line}:${m.column}: ${rt('missingFact', { fact: m.fact })}`);
   }

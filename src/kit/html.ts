@@ -1,85 +1,18 @@
 /**
  * The press kit as one standalone HTML page: embedded CSS that prints on A4, no scripts, no
  * external requests (a Content-Security-Policy says so to the browser too), raw HTML from any
- * source shown as text, links only to http(s), mailto and tel, and no automatic links made from
- * bare URLs in answers. marked is loaded only here, when the page is built.
+ * source shown as text, links only to http(s), mailto and tel (the conversion is markdown-html.ts).
  */
 import { formatDateTime } from '../render/time.js';
 import { parseOfficeTime } from '../incident/answers.js';
 import type { AnswersFile } from '../incident/answers-schema.js';
-import type { Kit } from './build.js';
+import type { Locale } from '../playbook/schema.js';
+import type { Kit, KitDocument } from './build.js';
 import { lengthText, withoutDrillBanner } from './build.js';
 import { CHANNEL_LABEL, KIND_LABEL, kitWords } from './messages.js';
 
-type MarkedInstance = import('marked').Marked;
-
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-
-/** An href that is safe to keep: http(s), mailto, tel, or an anchor in the page. */
-export function safeHref(href: string): string | undefined {
-  // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:"); so must we.
-  const compact = href.replace(/[\u0000-\u0020\u007F-\u009F]/g, '');
-  if (/^#[A-Za-z0-9_-]*$/.test(compact)) return compact;
-  if (/^(https?:\/\/|mailto:|tel:)/i.test(compact)) return compact;
-  return undefined;
-}
-
-const SAFE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/;
-const MARKER = /\[\[(?:BELUM ADA|MISSING): ([^\]<>&"']{1,200})\]\]/g;
-
-let instance: MarkedInstance | undefined;
-/** The facts the document being converted really lacks; only their markers are highlighted. */
-let highlighted: ReadonlySet<string> = new Set();
-
-async function markdownRenderer(): Promise<MarkedInstance> {
-  if (instance) return instance;
-  const { Marked } = await import('marked');
-  const md = new Marked({ gfm: true, breaks: false, async: false });
-  md.use({
-    tokenizer: {
-      // Bare URLs stay text: an answer must not turn into a link the template did not write.
-      url() {
-        return undefined;
-      },
-    },
-    renderer: {
-      html({ text }) {
-        return escapeHtml(text);
-      },
-      link({ href, title, tokens }) {
-        const inner = this.parser.parseInline(tokens);
-        const safe = safeHref(href);
-        if (!safe) return inner;
-        return `<a href="${escapeHtml(safe)}"${title ? ` title="${escapeHtml(title)}"` : ''} rel="noreferrer">${inner}</a>`;
-      },
-      image({ href, text }) {
-        return SAFE_IMAGE.test(href) ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}">` : escapeHtml(text);
-      },
-      text(token) {
-        if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-        // Always escaped, also inside raw blocks. Only markers of facts the engine reported missing are
-        // highlighted, so look-alike text in an answer stays plain.
-        return escapeHtml(token.text).replace(MARKER, (m, fact: string) => (highlighted.has(fact) ? `<mark class="missing">${m}</mark>` : m));
-      },
-    },
-  });
-  instance = md;
-  return md;
-}
-
-/** Markdown to safe HTML; markers of the `missing` facts are highlighted. */
-export async function markdownToHtml(markdown: string, missing: Iterable<string> = []): Promise<string> {
-  const md = await markdownRenderer();
-  highlighted = new Set(missing);
-  try {
-    return md.parse(markdown, { async: false }) as string;
-  } finally {
-    highlighted = new Set();
-  }
-}
+export { CONTENT_SECURITY_POLICY, escapeHtml, markdownToHtml, safeHref } from './markdown-html.js';
+import { CONTENT_SECURITY_POLICY, escapeHtml, markdownToHtml } from './markdown-html.js';
 
 const STYLE = `
 @page { size: A4; margin: 18mm 17mm 20mm 17mm; }
@@ -132,8 +65,15 @@ mark.missing { background: #ffe08a; color: #5a3b00; padding: 0 0.15em; border-ra
 }
 `;
 
-/** The whole kit as one page. */
-export async function kitHtml(kit: Kit, answers: AnswersFile): Promise<string> {
+/** What a document contributes to the page: its Markdown (without the drill banner, which the page shows itself) and the facts it lacks. */
+export function htmlInput(doc: KitDocument, drill: boolean, lang: Locale): { markdown: string; missing: string[] } {
+  return { markdown: drill ? withoutDrillBanner(doc.markdown, lang) : doc.markdown, missing: doc.missing.map((m) => m.fact) };
+}
+
+export type ConvertMarkdown = (markdown: string, missing: string[]) => Promise<string>;
+
+/** The whole kit as one page; `convert` turns each document's Markdown into HTML (see html-convert.ts). */
+export async function kitHtml(kit: Kit, answers: AnswersFile, convert: ConvertMarkdown = markdownToHtml): Promise<string> {
   const { lang } = kit;
   const w = kitWords(lang);
   const text = (s: string) => escapeHtml(s);
@@ -156,7 +96,8 @@ export async function kitHtml(kit: Kit, answers: AnswersFile): Promise<string> {
   const sections: string[] = [];
   for (const [i, doc] of kit.documents.entries()) {
     const no = String(i + 1).padStart(2, '0');
-    const body = await markdownToHtml(kit.drill ? withoutDrillBanner(doc.markdown, lang) : doc.markdown, doc.missing.map((m) => m.fact));
+    const input = htmlInput(doc, kit.drill, lang);
+    const body = await convert(input.markdown, input.missing);
     const kind = KIND_LABEL[lang][doc.kind];
     const channel = doc.channel ? ` · ${CHANNEL_LABEL[lang][doc.channel]}` : '';
     const length = doc.length ? `<span class="length${doc.length.over ? ' over' : ''}">${text(lengthText(doc.length, lang).replace(/\*\*/g, ''))}</span>` : '';

@@ -42,37 +42,79 @@ export function checkTarget(target: string, force: boolean, lang: Locale): void 
   if (!force) throw new UsageError(t('exists', { path: target }));
 }
 
+/**
+ * A kit folder being written: files go into a temporary sibling as they are ready, and `commit`
+ * puts the whole folder in place at once (or `abort` removes it).
+ */
+export class StagedFolder {
+  private readonly dir: string;
+  private readonly temp: string;
+  private readonly old: string;
+  private done = false;
+
+  constructor(
+    private readonly target: string,
+    private readonly force: boolean,
+    private readonly lang: Locale,
+  ) {
+    this.dir = resolve(target);
+    checkTarget(this.dir, force, lang);
+    const parent = dirname(this.dir);
+    const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.temp = join(parent, `.${basename(this.dir)}.tmp-${tag}`);
+    this.old = join(parent, `.${basename(this.dir)}.old-${tag}`);
+    this.guard(() => {
+      mkdirSync(parent, { recursive: true });
+      mkdirSync(this.temp);
+    });
+  }
+
+  /** Run `step`; any failure removes the temporary folder and becomes one UsageError. */
+  private guard(step: () => void): void {
+    try {
+      step();
+    } catch (error) {
+      this.abort();
+      if (error instanceof UsageError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(kitMessages(this.lang)('cannotWrite', { path: this.target, detail: code ?? String(error) }));
+    }
+  }
+
+  write(name: string, content: string): void {
+    this.guard(() => writeFlushed(join(this.temp, name), content));
+  }
+
+  commit(): void {
+    this.guard(() => {
+      fsyncDir(this.temp);
+      checkTarget(this.dir, this.force, this.lang);
+      if (existsSync(this.dir)) {
+        renameSync(this.dir, this.old);
+        try {
+          renameSync(this.temp, this.dir);
+        } catch (error) {
+          renameSync(this.old, this.dir);
+          throw error;
+        }
+        rmSync(this.old, { recursive: true, force: true });
+      } else {
+        renameSync(this.temp, this.dir);
+      }
+      this.done = true;
+      fsyncDir(dirname(this.dir));
+    });
+  }
+
+  /** Remove the temporary folder (nothing once committed). */
+  abort(): void {
+    if (!this.done) rmSync(this.temp, { recursive: true, force: true });
+  }
+}
+
 /** Write `files` (name -> content) as the folder `target`. */
 export function writeKitFolder(target: string, files: Map<string, string>, force: boolean, lang: Locale): void {
-  const t = kitMessages(lang);
-  const dir = resolve(target);
-  checkTarget(dir, force, lang);
-  const parent = dirname(dir);
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const temp = join(parent, `.${basename(dir)}.tmp-${tag}`);
-  const old = join(parent, `.${basename(dir)}.old-${tag}`);
-  try {
-    mkdirSync(parent, { recursive: true });
-    mkdirSync(temp);
-    for (const [name, content] of files) writeFlushed(join(temp, name), content);
-    fsyncDir(temp);
-    if (existsSync(dir)) {
-      renameSync(dir, old);
-      try {
-        renameSync(temp, dir);
-      } catch (error) {
-        renameSync(old, dir);
-        throw error;
-      }
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(temp, dir);
-    }
-    fsyncDir(parent);
-  } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(t('cannotWrite', { path: target, detail: code ?? String(error) }));
-  }
+  const staged = new StagedFolder(target, force, lang);
+  for (const [name, content] of files) staged.write(name, content);
+  staged.commit();
 }

@@ -4,9 +4,8 @@
  * hostile input (alias bombs, deep nesting, huge files, bad bytes) ends as a finding, not a crash.
  */
 import { readFileSync, statSync } from 'node:fs';
-import jsYaml from 'js-yaml';
 import type { Node as YamlNode, Document, YAMLError } from 'yaml';
-import { yamlLib, type YamlLib } from '../yaml-lib.js';
+import { jsYamlLib, yamlLib, type YamlLib } from '../vendor.js';
 import { codeId, hashOf, readCache, writeCache } from '../cache.js';
 import type { Finding, Position } from '../findings.js';
 import { decimal, loaderFinding, loaderTerm, loaderText, type LoaderProblem } from './messages.js';
@@ -191,6 +190,7 @@ function fastParse(text: string): Json | undefined {
   if (DISAGREEMENT.test(text) || quoteSpansLines(text)) return undefined;
   let value: unknown;
   try {
+    const jsYaml = jsYamlLib();
     value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
   } catch {
     return undefined;

@@ -142,12 +142,15 @@ describe('JSON Schema', () => {
   });
 });
 
-describe('precompiled validator', () => {
-  it('is generated from the current schema (run `node scripts/write-validator.js` after changing it)', async () => {
+describe('precompiled validators', () => {
+  it('are generated from the current schemas (run `node scripts/write-validator.js` after changing one)', async () => {
     // @ts-expect-error a plain JavaScript build script
-    const { validatorSource } = (await import('../../scripts/write-validator.js')) as { validatorSource: () => string };
-    const committed = readFileSync(resolve(import.meta.dirname, '..', '..', 'src', 'playbook', 'playbook-check.generated.ts'), 'utf8');
-    expect(committed).toBe(validatorSource());
+    const { validatorSources } = (await import('../../scripts/write-validator.js')) as { validatorSources: () => Record<string, string> };
+    const sources = validatorSources();
+    expect(Object.keys(sources).sort()).toEqual(['src/incident/answers-check.generated.ts', 'src/playbook/playbook-check.generated.ts']);
+    for (const [file, text] of Object.entries(sources)) {
+      expect(readFileSync(resolve(import.meta.dirname, '..', '..', file), 'utf8'), file).toBe(text);
+    }
   });
 });
 
