@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/bundle/main.js';
+import { commandLine } from '../dist/bundle/boot.js';
 
-main(process.argv);
+(await commandLine(process.argv))(process.argv);

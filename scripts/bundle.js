@@ -1,9 +1,22 @@
-// Bundles the command line into dist/bundle/ (one module per lazily loaded command, shared chunks),
-// so start-up reads a handful of files instead of hundreds. Dependencies stay external except
-// those whose many small modules dominate start-up (yaml, commander, typebox, Handlebars' runtime;
-// Handlebars' compiler is loaded from node_modules only when a template must be compiled).
-import { rmSync } from 'node:fs';
+// Bundles the command line into dist/bundle/:
+// - tanggap.cjs, the whole command line as one script, which boot.js runs with V8's code cache
+//   (src/boot.ts) — what bin/tanggap.js starts;
+// - main.js and its chunks as ES modules (one module per lazily loaded command), which the HTML
+//   worker thread loads, and boot.js falls back to;
+// - vendor/: libraries most runs never load, one file each.
+// Dependencies stay external except those whose many small modules dominate start-up (yaml,
+// commander, typebox, Handlebars' runtime; Handlebars' compiler is loaded from node_modules only
+// when a template must be compiled).
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const external = ['@inquirer/*', 'marked', '@lydell/node-pty'];
+const handlebarsCompilerExternal = {
+  name: 'handlebars-compiler-external',
+  setup(b) {
+    b.onResolve({ filter: /^handlebars(\/.*)?$/ }, (args) => (args.path === 'handlebars/runtime' ? undefined : { path: args.path, external: true }));
+  },
+};
 
 // Chunk names carry content hashes; start clean so stale chunks never ship.
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -20,12 +33,55 @@ await build({
   logLevel: 'warning',
   // CommonJS dependencies bundled into ESM need a `require`.
   banner: { js: "import { createRequire as __tanggapRequire } from 'node:module'; const require = __tanggapRequire(import.meta.url);" },
-  external: ['@inquirer/*', 'marked', '@lydell/node-pty'],
+  external,
+  plugins: [handlebarsCompilerExternal],
+});
+
+// The whole command line as one CommonJS script for boot.js. import.meta and import() are not
+// available in a script: boot.js passes them in (see the parameters in src/boot.ts).
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/bundle/tanggap.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__tanggapUrl', 'import.meta.resolve': '__tanggapResolve' },
+  external,
+  plugins: [
+    handlebarsCompilerExternal,
+    {
+      name: 'esm-import-from-boot',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]src[\\/]esm\.ts$/ }, () => ({
+          contents: 'export function importEsm(specifier) { return __tanggapImport(specifier); }',
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+});
+// Nothing may be left that a script cannot run.
+const script = readFileSync('dist/bundle/tanggap.cjs', 'utf8');
+for (const pattern of [/\bimport\(/, /\bimport\.meta\b/]) {
+  if (pattern.test(script)) throw new Error(`dist/bundle/tanggap.cjs still contains ${pattern}`);
+}
+
+// The start-up module itself, with the ES module command line as its fallback.
+await build({
+  entryPoints: ['src/boot.ts'],
+  outfile: 'dist/bundle/boot.js',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
   plugins: [
     {
-      name: 'handlebars-compiler-external',
+      name: 'fallback-to-esm-bundle',
       setup(b) {
-        b.onResolve({ filter: /^handlebars(\/.*)?$/ }, (args) => (args.path === 'handlebars/runtime' ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^\.\/cli\/main\.js$/ }, () => ({ path: './main.js', external: true }));
       },
     },
   ],

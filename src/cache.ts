@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from './package.js';
 
 /** Entries kept per kind; beyond it the least recently written are removed. */
 const MAX_ENTRIES = 1000;
@@ -20,11 +21,16 @@ export const hashOf = (...parts: (string | Buffer)[]): string => {
 };
 
 const codeIds = new Map<string, string>();
-/** A hash of a module's own file, so entries made by other code are never used (pass import.meta.url). */
+/**
+ * Names the code of a module (pass import.meta.url) by its file's identity: size, modification
+ * time and inode, with the package version, so entries made by other code are never used. Cheaper
+ * than hashing the file (the bundle is one large script), and any rebuild or upgrade changes it.
+ */
 export function codeId(moduleUrl: string): string {
   let id = codeIds.get(moduleUrl);
   if (!id) {
-    id = hashOf(readFileSync(fileURLToPath(moduleUrl)));
+    const st = statSync(fileURLToPath(moduleUrl));
+    id = hashOf(packageVersion(), moduleUrl, String(st.size), String(st.mtimeMs), String(st.ino), String(st.dev));
     codeIds.set(moduleUrl, id);
   }
   return id;

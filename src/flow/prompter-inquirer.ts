@@ -13,6 +13,7 @@ import type { Locale } from '../playbook/schema.js';
 import { flowText } from './messages.js';
 import { wrap } from './present.js';
 import { PromptInterrupted, type Prompter, type PromptSpec, type Reply, type TextPrompt, type Weight } from './prompter.js';
+import { importEsm } from '../esm.js';
 import type { Style } from './walk.js';
 
 type Inquirer = typeof import('@inquirer/prompts');
@@ -33,12 +34,12 @@ interface Prompts {
 async function loadPrompt<N extends PromptName>(name: N): Promise<{ prompt: Prompts[N]; Separator: Prompts['Separator'] }> {
   try {
     const fromPrompts = createRequire(fileURLToPath(import.meta.resolve('@inquirer/prompts')));
-    const module = (await import(pathToFileURL(fromPrompts.resolve(`@inquirer/${name}`)).href)) as { default: Prompts[N]; Separator?: Prompts['Separator'] };
-    if (typeof module.default === 'function') return { prompt: module.default, Separator: module.Separator ?? (await import('@inquirer/prompts')).Separator };
+    const module = await importEsm<{ default: Prompts[N]; Separator?: Prompts['Separator'] }>(pathToFileURL(fromPrompts.resolve(`@inquirer/${name}`)).href);
+    if (typeof module.default === 'function') return { prompt: module.default, Separator: module.Separator ?? (await importEsm<Inquirer>('@inquirer/prompts')).Separator };
   } catch {
     // an install layout this does not understand: the package's index has every prompt
   }
-  const all = await import('@inquirer/prompts');
+  const all = await importEsm<Inquirer>('@inquirer/prompts');
   return { prompt: all[name] as Prompts[N], Separator: all.Separator };
 }
 
@@ -238,7 +239,7 @@ export class InquirerPrompter implements Prompter {
 
   /** A required line of text through node:readline, looking like the prompts that follow it. */
   private async firstLine(spec: TextPrompt): Promise<Reply> {
-    const { createInterface } = await import('node:readline');
+    const { createInterface } = await importEsm<typeof import('node:readline')>('node:readline');
     const { input, output, style } = this.options;
     const hint = style.dim(`(${this.t('hintTextRequiredNoBack')})`);
     const question = `${style.green('?')} ${style.bold(spec.message)} ${hint} `;

@@ -4,6 +4,8 @@
  * made from bare URLs in answers. marked is loaded on first use. Kept apart from the page
  * (html.ts) so the worker thread that converts documents (html-worker.ts) loads only this.
  */
+import { importEsm } from '../esm.js';
+
 type MarkedInstance = import('marked').Marked;
 
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -29,7 +31,7 @@ let highlighted: ReadonlySet<string> = new Set();
 
 async function markdownRenderer(): Promise<MarkedInstance> {
   if (instance) return instance;
-  const { Marked } = await import('marked');
+  const { Marked } = await importEsm<typeof import('marked')>('marked');
   const md = new Marked({ gfm: true, breaks: false, async: false });
   md.use({
     tokenizer: {

@@ -13,11 +13,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export function tanggap(args: string[], options: SpawnSyncOptions & { input?: string } = {}): CliResult {
+export function tanggap(args: string[], options: SpawnSyncOptions & { input?: string } = {}, bin = BIN): CliResult {
   const inherited: NodeJS.ProcessEnv = { ...process.env };
   delete inherited.FORCE_COLOR;
   const env = { ...inherited, NO_COLOR: '1', TANGGAP_LANG: 'en', CI: '1', ...(options.env ?? {}) };
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
     timeout: 60_000,
     ...options,
