@@ -14,7 +14,7 @@ const external = ['@inquirer/*', 'marked', '@lydell/node-pty'];
 const handlebarsCompilerExternal = {
   name: 'handlebars-compiler-external',
   setup(b) {
-    b.onResolve({ filter: /^handlebars(\/.*)?$/ }, (args) => (args.path === 'handlebars/runtime' ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^handlebars(\/.*)?$/ }, (args) => (args.path === 'handlebars/runtime.js' ? undefined : { path: args.path, external: true }));
   },
 };
 

@@ -12,7 +12,7 @@
  */
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
-import HandlebarsRuntime from 'handlebars/runtime';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { readFileSync, statSync } from 'node:fs';
 import { codeId, hashOf, readCache, readCacheBytes, writeCache } from '../cache.js';
 import type { Timezone } from '../incident/answers-schema.js';
