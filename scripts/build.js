@@ -10,6 +10,8 @@ const run = (cmd, args) => {
 };
 run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
 run(process.execPath, ['scripts/bundle.js']);
+// The built-in templates, compiled by the bundle just made (a first run need not compile them).
+run(process.execPath, ['scripts/precompile-templates.js']);
 run(process.execPath, ['scripts/write-schema.js']);
 // The checker's phrase lists, compiled from check-rules/*.yaml so a check run does not parse YAML.
 run(process.execPath, ['-e', "Promise.all([import('./dist/check/data.js'), import('./dist/check/rules/index.js')]).then(([d, r]) => d.writeCompiledLanguageData(r.CHECK_RULES))"]);

@@ -14,11 +14,16 @@ import { Script } from 'node:vm';
 import { hashOf, readCacheBytes, writeCache } from './cache.js';
 
 type Main = (argv: string[]) => Promise<void> | void;
+/** What the command line module exports (src/cli/main.ts). */
+export interface CommandLine {
+  main: Main;
+  precompileBuiltinTemplates(): Promise<number>;
+}
 
 const WRAPPER_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', '__tanggapUrl', '__tanggapResolve', '__tanggapImport'];
 
-/** Compile the bundle (with the code cache when there is one) and return its `main`. */
-function loadBundle(file: string, command: string): Main {
+/** Compile the bundle (with the code cache when there is one) and return its exports. */
+function loadBundle(file: string, command: string): CommandLine {
   const source = readFileSync(file, 'utf8');
   const st = statSync(file);
   const key = `${hashOf(process.version, process.arch, file, String(st.size), String(st.mtimeMs), String(st.ino), command)}.v8`;
@@ -35,7 +40,7 @@ function loadBundle(file: string, command: string): Main {
     });
   }
   const url = pathToFileURL(file).href;
-  const module = { exports: {} as { main?: Main } };
+  const module = { exports: {} as CommandLine };
   const wrapped = script.runInThisContext() as (...args: unknown[]) => void;
   wrapped(
     module.exports,
@@ -47,11 +52,16 @@ function loadBundle(file: string, command: string): Main {
     (specifier: string) => import.meta.resolve(specifier),
     (specifier: string) => import(specifier),
   );
-  return module.exports.main!;
+  return module.exports;
 }
 
 /** The command line's `main`, from the precompiled bundle when there is one. */
 export async function commandLine(argv: string[]): Promise<Main> {
+  return (await commandLineModule(argv)).main;
+}
+
+/** The command line module: the bundled script when there is one, else the ES modules. */
+export async function commandLineModule(argv: string[]): Promise<CommandLine> {
   const file = fileURLToPath(new URL('./tanggap.cjs', import.meta.url));
   let exists = false;
   try {
@@ -63,5 +73,5 @@ export async function commandLine(argv: string[]): Promise<Main> {
     const command = /^[a-z][a-z-]{0,20}$/.test(argv[2] ?? '') ? argv[2] : '-';
     return loadBundle(file, command);
   }
-  return (await import('./cli/main.js')).main;
+  return (await import('./cli/main.js')) as CommandLine;
 }

@@ -178,6 +178,11 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** For the build (scripts/precompile-templates.js): compile the built-in templates the package ships. */
+export async function precompileBuiltinTemplates(): Promise<number> {
+  return (await import('../render/precompile.js')).precompileBuiltins();
+}
+
 /** Run the CLI. Sets process.exitCode; never calls process.exit() while output may be buffered. */
 export async function main(argv: string[]): Promise<void> {
   // A reader that goes away (`tanggap list | head`) is not an error.

@@ -13,8 +13,11 @@
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import HandlebarsRuntime from 'handlebars/runtime.js';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { codeId, hashOf, readCache, readCacheBytes, writeCache } from '../cache.js';
+import { PACKAGE_ROOT } from '../package.js';
 import type { Timezone } from '../incident/answers-schema.js';
 import { isBlank } from '../incident/answers.js';
 import { isDuration, parseDuration } from '../playbook/duration.js';
@@ -86,7 +89,7 @@ const site = (id: unknown): Site => {
   let hit = siteCache.get(key);
   if (!hit) {
     const [file, name, line, column] = JSON.parse(key) as [string, string, number, number];
-    hit = { file, name, line, column };
+    hit = { file: locatedPath(file), name, line, column };
     siteCache.set(key, hit);
   }
   return hit;
@@ -320,7 +323,7 @@ class Rewriter {
   }
 
   private site(node: Node, name: string): string {
-    return JSON.stringify([this.file, name, node.loc.start.line, node.loc.start.column + 1]);
+    return JSON.stringify([portablePath(this.file), name, node.loc.start.line, node.loc.start.column + 1]);
   }
 
   private checkPath(path: PathNode): void {
@@ -467,8 +470,59 @@ export function compileFile(file: string, lang: Locale = 'en'): CompiledTemplate
 const COMPILE_OPTIONS = { noEscape: true, strict: false, preventIndent: false };
 
 /**
- * Compiled templates are kept in the user's cache folder, keyed by this engine's own code and the
- * template's path and text, so a later run skips Handlebars' parser and code generator.
+ * A built-in template's path travels inside compiled code relative to the package
+ * ("tanggap:templates/…"), so templates compiled when the package is built hold wherever it is
+ * installed; any other path travels as it is.
+ */
+const PORTABLE = 'tanggap:';
+const BUILTIN_ROOT = join(PACKAGE_ROOT, 'templates');
+function portablePath(file: string): string {
+  const rel = relative(PACKAGE_ROOT, file);
+  return file.startsWith(BUILTIN_ROOT + sep) && !rel.startsWith('..') ? `${PORTABLE}${rel.split(sep).join('/')}` : file;
+}
+function locatedPath(file: string): string {
+  return file.startsWith(PORTABLE) ? join(PACKAGE_ROOT, ...file.slice(PORTABLE.length).split('/')) : file;
+}
+
+/**
+ * The built-in templates compiled when the package was built (scripts/precompile-templates.js),
+ * by the very script that runs now: an entry is keyed by the hash of this module's file, the
+ * template's place in the package and its text, so it is used only when all three are the same.
+ */
+export const SHIPPED_TEMPLATES = join(PACKAGE_ROOT, 'dist', 'precompiled-templates');
+let ownCode: string | undefined;
+function shippedKey(source: string, file: string, lang: Locale): string | undefined {
+  const portable = portablePath(file);
+  if (portable === file) return undefined;
+  try {
+    ownCode ??= hashOf(readFileSync(fileURLToPath(import.meta.url)));
+    return `${hashOf(ownCode, lang, portable, source)}.json`;
+  } catch {
+    return undefined;
+  }
+}
+
+function readShipped(key: string): string | undefined {
+  try {
+    return readFileSync(join(SHIPPED_TEMPLATES, key), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compile a built-in template into `dir` as the package ships it (the build runs this). */
+export function precompileInto(dir: string, file: string, lang: Locale): string {
+  const source = readFileSync(file, 'utf8');
+  const key = shippedKey(source, file, lang);
+  if (!key) throw new Error(`${file} is not a built-in template`);
+  const compiled = compileTemplate(source, file, lang);
+  writeFileSync(join(dir, key), JSON.stringify({ spec: compiled.spec, partials: [...compiled.partials] } satisfies CachedTemplate));
+  return key;
+}
+
+/**
+ * Compiled templates are also kept in the user's cache folder, keyed by this engine's own code and
+ * the template's path and text, so a later run skips Handlebars' parser and code generator.
  */
 function cacheKey(source: string, file: string, lang: Locale): string | undefined {
   try {
@@ -509,24 +563,37 @@ function writeCodeCaches(): void {
   }
 }
 
-/** Compile template source; `file` names it in sites and errors. */
-export function compileSource(source: string, file: string, lang: Locale = 'en'): CompiledTemplate {
-  const key = cacheKey(source, file, lang);
-  const hit = key && readCache('templates', key);
-  if (hit) {
-    try {
-      const entry = JSON.parse(hit) as CachedTemplate;
-      return { file, render: fromSpec(entry.spec, file, key), partials: new Map(entry.partials) };
-    } catch {
-      /* unreadable: compile */
-    }
-  }
+/** Parse, rewrite and compile with Handlebars. */
+function compileTemplate(source: string, file: string, lang: Locale): { spec: string; partials: Map<string, { line: number; column: number }> } {
   const ast = parseTemplate(source, file, lang);
   const rewriter = new Rewriter(file, lang);
   rewriter.program(ast);
-  const spec = compiler().precompile(ast, COMPILE_OPTIONS) as string;
-  if (key) writeCache('templates', key, JSON.stringify({ spec, partials: [...rewriter.partials] } satisfies CachedTemplate));
-  return { file, render: fromSpec(spec, file, key), partials: rewriter.partials };
+  return { spec: compiler().precompile(ast, COMPILE_OPTIONS) as string, partials: rewriter.partials };
+}
+
+/**
+ * Compile template source; `file` names it in sites and errors. Looks in the user's cache, then
+ * among the templates shipped compiled, and compiles only when neither has it.
+ */
+export function compileSource(source: string, file: string, lang: Locale = 'en'): CompiledTemplate {
+  const key = cacheKey(source, file, lang);
+  const entryOf = (text: string | undefined): CompiledTemplate | undefined => {
+    if (!text) return undefined;
+    try {
+      const entry = JSON.parse(text) as CachedTemplate;
+      return { file, render: fromSpec(entry.spec, file, key), partials: new Map(entry.partials) };
+    } catch {
+      return undefined; // unreadable: compile
+    }
+  };
+  const cached = entryOf(key && readCache('templates', key));
+  if (cached) return cached;
+  const shipped = shippedKey(source, file, lang);
+  const fromPackage = entryOf(shipped && readShipped(shipped));
+  if (fromPackage) return fromPackage;
+  const { spec, partials } = compileTemplate(source, file, lang);
+  if (key) writeCache('templates', key, JSON.stringify({ spec, partials: [...partials] } satisfies CachedTemplate));
+  return { file, render: fromSpec(spec, file, key), partials };
 }
 
 /** Run a compiled template with the given state; always clears the state afterwards. */

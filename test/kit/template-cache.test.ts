@@ -1,8 +1,10 @@
 /** Compiled templates are cached between runs; the cache changes nothing but speed, and a broken cache folder costs only speed. */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tanggap, tempDir } from '../helpers/cli.js';
+import { hashOf } from '../../src/cache.js';
+import { REPO, tanggap, tempDir } from '../helpers/cli.js';
 
 const EXAMPLE = resolve(import.meta.dirname, '..', '..', 'examples', 'disaster.answers.yaml');
 let dir: string;
@@ -58,5 +60,40 @@ describe('compiled template cache', () => {
     const again = draft(cache);
     expect(again.stdout).toBe(first.stdout);
     expect(readFileSync(other).equals(before)).toBe(false);
+  });
+});
+
+describe('built-in templates shipped compiled', () => {
+  const shipped = join(REPO, 'dist', 'precompiled-templates');
+  const templateFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? templateFiles(join(dir, e.name)) : /\.(id|en)\.md\.hbs$/.test(e.name) ? [join(dir, e.name)] : []));
+
+  it('the build compiles every built-in template and partial', () => {
+    expect(readdirSync(shipped).filter((n) => n.endsWith('.json'))).toHaveLength(templateFiles(join(REPO, 'templates')).length);
+  });
+
+  it('a first run (empty cache) uses the shipped entry, and only while the template is unchanged', () => {
+    const copy = join(dir, 'package');
+    mkdirSync(copy);
+    for (const name of ['bin', 'dist', 'playbooks', 'templates', 'check-rules', 'package.json']) cpSync(join(REPO, name), join(copy, name), { recursive: true });
+    symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'));
+    const template = 'templates/hoax/holding-statement.en.md.hbs';
+    const key = (source: string) => `${hashOf(hashOf(readFileSync(join(copy, 'dist', 'bundle', 'tanggap.cjs'))), 'en', `tanggap:${template}`, source)}.json`;
+    const source = readFileSync(join(copy, template), 'utf8');
+    const entry = join(copy, 'dist', 'precompiled-templates', key(source));
+    expect(existsSync(entry)).toBe(true);
+    // Replace the shipped entry by a template that prints a marker: a first run must print it.
+    writeFileSync(entry, JSON.stringify({ spec: Handlebars.precompile('SHIPPED ENTRY USED'), partials: [] }));
+    const run = (cache: string) =>
+      tanggap(['draft', '-p', 'hoax', '-t', 'holding-statement', '-a', join(REPO, 'examples', 'hoax.answers.yaml'), '-l', 'en'], { cwd: dir, env: { XDG_CACHE_HOME: join(dir, cache) } }, join(copy, 'bin', 'tanggap.js'));
+    const first = run('cache-1');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('SHIPPED ENTRY USED');
+    // An edited template no longer matches its shipped entry: it is compiled afresh.
+    writeFileSync(join(copy, template), `${source}\n`);
+    const edited = run('cache-2');
+    expect(edited.status).toBe(0);
+    expect(edited.stdout).not.toContain('SHIPPED ENTRY USED');
+    expect(edited.stdout).toContain('## What we know');
   });
 });
