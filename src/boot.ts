@@ -2,16 +2,14 @@
  * Start-up. The command line is bundled into one CommonJS script (dist/bundle/tanggap.cjs), run
  * here through V8 with its code cache: the first run of each command compiles as usual and, on
  * exit, keeps V8's cache of everything it compiled in the user's cache folder; later runs skip
- * parsing and compiling. The cache is keyed by the script file's identity, the Node version and
- * the command, and V8 rejects one that does not fit, so it can be stale only in speed. Without
- * the script (an unbundled build) the command line is imported as ES modules.
+ * parsing and compiling. The cache is keyed by the script file's identity (path, size, inode,
+ * modification and change times), the Node version and the command, and V8 rejects one made by
+ * another V8, so a cache never runs code other than the script's. Without the script (an
+ * unbundled build), and for `--version` or `--help` alone, the command line is imported as ES
+ * modules.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Script } from 'node:vm';
-import { hashOf, readCacheBytes, writeCache } from './cache.js';
 
 type Main = (argv: string[]) => Promise<void> | void;
 /** What the command line module exports (src/cli/main.ts). */
@@ -23,10 +21,18 @@ export interface CommandLine {
 const WRAPPER_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', '__tanggapUrl', '__tanggapResolve', '__tanggapImport'];
 
 /** Compile the bundle (with the code cache when there is one) and return its exports. */
-function loadBundle(file: string, command: string): CommandLine {
+async function loadBundle(file: string, command: string): Promise<CommandLine> {
+  // Loaded here, so that starting without a command (--version) pays for none of it.
+  const [{ createRequire }, { dirname }, { Script }, { hashOf, readCacheBytes, writeCache }] = await Promise.all([
+    import('node:module'),
+    import('node:path'),
+    import('node:vm'),
+    import('./cache.js'),
+  ]);
   const source = readFileSync(file, 'utf8');
   const st = statSync(file);
-  const key = `${hashOf(process.version, process.arch, file, String(st.size), String(st.mtimeMs), String(st.ino), command)}.v8`;
+  // ctime changes whenever the file is written or replaced, whatever its size and modification time say.
+  const key = `${hashOf(process.version, process.arch, file, String(st.size), String(st.mtimeMs), String(st.ctimeMs), String(st.ino), command)}.v8`;
   const cachedData = readCacheBytes('code', key);
   // The wrapper keeps the script's first line on line 1, so positions in stack traces hold.
   const script = new Script(`(function (${WRAPPER_PARAMETERS.join(', ')}) {${source}\n})`, { filename: file, cachedData });
@@ -69,9 +75,13 @@ export async function commandLineModule(argv: string[]): Promise<CommandLine> {
   } catch {
     /* an unbundled build */
   }
-  if (exists) {
-    const command = /^[a-z][a-z-]{0,20}$/.test(argv[2] ?? '') ? argv[2] : '-';
-    return loadBundle(file, command);
+  // The first plain word names the command (and its code cache). Without one (--version, --help)
+  // only the option parser runs: the ES modules' small main module starts faster than the script.
+  const command = argv.slice(2).find((arg) => /^[a-z][a-z-]{0,20}$/.test(arg));
+  if (exists && command === 'kit') {
+    // The kit's HTML worker boots while the command line loads (see kit/html-worker-start.ts).
+    (await import('./kit/html-worker-start.js')).prestartHtmlWorker(new URL('./html-worker.js', import.meta.url));
   }
+  if (exists && command) return loadBundle(file, command);
   return (await import('./cli/main.js')) as CommandLine;
 }

@@ -22,15 +22,16 @@ export const hashOf = (...parts: (string | Buffer)[]): string => {
 
 const codeIds = new Map<string, string>();
 /**
- * Names the code of a module (pass import.meta.url) by its file's identity: size, modification
- * time and inode, with the package version, so entries made by other code are never used. Cheaper
- * than hashing the file (the bundle is one large script), and any rebuild or upgrade changes it.
+ * Names the code of a module (pass import.meta.url) by its file's identity: size, inode,
+ * modification and change times (the change time moves whenever the file is written), with the
+ * package version, so entries made by other code are never used. Cheaper than hashing the file
+ * (the bundle is one large script), and any rebuild or upgrade changes it.
  */
 export function codeId(moduleUrl: string): string {
   let id = codeIds.get(moduleUrl);
   if (!id) {
     const st = statSync(fileURLToPath(moduleUrl));
-    id = hashOf(packageVersion(), moduleUrl, String(st.size), String(st.mtimeMs), String(st.ino), String(st.dev));
+    id = hashOf(packageVersion(), moduleUrl, String(st.size), String(st.mtimeMs), String(st.ctimeMs), String(st.ino), String(st.dev));
     codeIds.set(moduleUrl, id);
   }
   return id;

@@ -14,6 +14,13 @@ export interface ConvertRequest {
 
 export type ConvertReply = { id: number; html: string } | { id: number; error: string };
 
+/**
+ * Converted once at start, before any request arrives: marked compiles its patterns on first use,
+ * which is the slow part of a first conversion.
+ */
+const WARM_UP = '# A\n\n**b** _c_ `d` [e](https://example.org)\n\n- f\n- g\n\n1. h\n\n> i\n\n| j | k |\n|---|---|\n| l | m |\n\n---\n\n~~n~~ <o>\n';
+if (parentPort) void markdownToHtml(WARM_UP).catch(() => undefined);
+
 parentPort?.on('message', (request: ConvertRequest) => {
   markdownToHtml(request.markdown, request.missing).then(
     (html) => parentPort!.postMessage({ id: request.id, html } satisfies ConvertReply),

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startHtmlConverter } from '../../src/kit/html-convert.js';
+import { prestartHtmlWorker, takePrestartedWorker } from '../../src/kit/html-worker-start.js';
 import { markdownToHtml } from '../../src/kit/markdown-html.js';
 
 const BUILT_WORKER = pathToFileURL(resolve(import.meta.dirname, '..', '..', 'dist', 'kit', 'html-worker.js'));
@@ -76,5 +77,24 @@ describe('HTML converter', () => {
     await Promise.all(SAMPLES.map(([markdown, missing]) => converter.convert(markdown, missing)));
     expect(converter.done).toEqual({ worker: 0, inProcess: SAMPLES.length });
     await converter.close();
+  });
+
+  it('takes over a worker started early', async () => {
+    prestartHtmlWorker(BUILT_WORKER);
+    const converter = startHtmlConverter({ worker: true });
+    try {
+      const [markdown, missing] = SAMPLES[0];
+      expect(await converter.convert(markdown, missing)).toBe(await markdownToHtml(markdown, missing));
+      expect(converter.done).toEqual({ worker: 1, inProcess: 0 });
+      expect(takePrestartedWorker()).toBeUndefined();
+    } finally {
+      await converter.close();
+    }
+  });
+
+  it('a worker started early that has already failed is not taken', async () => {
+    prestartHtmlWorker(fixture('worker-exits.mjs'));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(takePrestartedWorker()).toBeUndefined();
   });
 });
