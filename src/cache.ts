@@ -11,8 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from './package.js';
 
-/** Entries kept per kind; beyond it the least recently written are removed. */
-const MAX_ENTRIES = 1000;
+/**
+ * Entries kept per kind; beyond it the least recently written are removed. V8's code caches are
+ * large (most of a megabyte) and one per command and build, so only the recent ones are kept.
+ */
+const MAX_ENTRIES: Record<string, number> = { code: 32, templates: 1000, yaml: 300, 'playbook-index': 100 };
+const DEFAULT_MAX_ENTRIES = 300;
 
 export const hashOf = (...parts: (string | Buffer)[]): string => {
   const hash = createHash('sha256');
@@ -64,11 +68,11 @@ export function readCacheBytes(kind: string, key: string): Buffer | undefined {
   }
 }
 
-function prune(folder: string): void {
+function prune(folder: string, max: number): void {
   const names = readdirSync(folder).filter((n) => !n.includes('.tmp'));
-  if (names.length <= MAX_ENTRIES) return;
+  if (names.length <= max) return;
   const aged = names.map((name) => ({ name, at: statSync(join(folder, name)).mtimeMs })).sort((a, b) => a.at - b.at);
-  for (const { name } of aged.slice(0, names.length - MAX_ENTRIES)) unlinkSync(join(folder, name));
+  for (const { name } of aged.slice(0, names.length - max)) unlinkSync(join(folder, name));
 }
 
 /** Write an entry atomically (a reader never sees half of it); failures are ignored. */
@@ -80,7 +84,7 @@ export function writeCache(kind: string, key: string, text: string | Uint8Array)
     const temp = join(folder, `${key}.${process.pid}.tmp`);
     writeFileSync(temp, text);
     renameSync(temp, join(folder, key));
-    prune(folder);
+    prune(folder, MAX_ENTRIES[kind] ?? DEFAULT_MAX_ENTRIES);
   } catch {
     /* a read-only or full cache folder only costs speed */
   }

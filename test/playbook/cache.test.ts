@@ -3,7 +3,8 @@
  * what the first gave, an edited file is read afresh, a corrupt or unusable cache is ignored, and
  * files with problems are never cached.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { writeCache } from '../../src/cache.js';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPlaybook } from '../../src/playbook/load.js';
@@ -150,5 +151,20 @@ describe('playbook index cache', () => {
     expect(second).toEqual(first);
     expect(first.map((e) => e.id)).toContain('disaster');
     expect(new Registry([]).find('bencana').id).toBe('disaster');
+  });
+});
+
+describe('cache folder size', () => {
+  it('keeps only the most recently written entries of a kind', () => {
+    const folder = join(dir, 'cache', 'tanggap', 'code');
+    for (let i = 0; i < 40; i++) {
+      writeCache('code', `entry-${String(i).padStart(2, '0')}.v8`, 'x');
+      // Distinct, increasing times, so "most recent" is well defined however fast the writes are.
+      utimesSync(join(folder, `entry-${String(i).padStart(2, '0')}.v8`), 1_000_000 + i, 1_000_000 + i);
+    }
+    const kept = readdirSync(folder).sort();
+    expect(kept).toHaveLength(32);
+    expect(kept[0]).toBe('entry-08.v8');
+    expect(kept[31]).toBe('entry-39.v8');
   });
 });
