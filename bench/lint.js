@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeCorpus } from './corpus.js';
-import { fmt, median, ratio, table, timeCommand } from './lib.js';
+import { fmt, median, ratio, table, timeCommands } from './lib.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'tanggap.js');
@@ -13,9 +13,14 @@ const node = process.execPath;
 
 export function benchLint({ runs = 15, corpusSize = 1000 } = {}) {
   const small = join(ROOT, 'test', 'fixtures', 'lint', '_base', 'base.playbook.yaml');
-  const baseline = timeCommand(node, ['-e', '0'], { runs });
-  const version = timeCommand(node, [BIN, '--version'], { runs });
-  const lintOne = timeCommand(node, [BIN, 'lint', small], { runs });
+  const [baseline, version, lintOne] = timeCommands(
+    [
+      [node, ['-e', '0']],
+      [node, [BIN, '--version']],
+      [node, [BIN, 'lint', small]],
+    ],
+    { runs },
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'tanggap-corpus-'));
   try {
