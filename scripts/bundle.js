@@ -7,7 +7,8 @@
 // Dependencies stay external except those whose many small modules dominate start-up (yaml,
 // commander, typebox, Handlebars' runtime; Handlebars' compiler is loaded from node_modules only
 // when a template must be compiled).
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const external = ['@inquirer/*', 'marked', '@lydell/node-pty'];
@@ -67,6 +68,9 @@ const script = readFileSync('dist/bundle/tanggap.cjs', 'utf8');
 for (const pattern of [/\bimport\(/, /\bimport\.meta\b/]) {
   if (pattern.test(script)) throw new Error(`dist/bundle/tanggap.cjs still contains ${pattern}`);
 }
+// The script's own hash, last line, names its code cache (src/boot.ts): V8 itself checks only a
+// cache's source length, so the key must tell builds apart.
+writeFileSync('dist/bundle/tanggap.cjs', `${script}// tanggap-build: ${createHash('sha256').update(script).digest('hex')}\n`);
 
 // The start-up module itself, with the ES module command line as its fallback.
 await build({

@@ -2,10 +2,10 @@
  * Start-up. The command line is bundled into one CommonJS script (dist/bundle/tanggap.cjs), run
  * here through V8 with its code cache: the first run of each command compiles as usual and, on
  * exit, keeps V8's cache of everything it compiled in the user's cache folder; later runs skip
- * parsing and compiling. The cache is keyed by the script file's identity (path, size, inode,
- * modification and change times), the Node version and the command, and V8 rejects one made by
- * another V8, so a cache never runs code other than the script's. Without the script (an
- * unbundled build), and for `--version` or `--help` alone, the command line is imported as ES
+ * parsing and compiling. V8 checks only that a cache was made by the same V8 for a source of the
+ * same length, so the key names the exact build: the hash the bundler writes on the script's last
+ * line, with the Node version and the command. Without the script (an unbundled build), when it
+ * cannot be loaded, and for `--version` or `--help` alone, the command line is imported as ES
  * modules.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -23,20 +23,20 @@ const WRAPPER_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dir
 /** Compile the bundle (with the code cache when there is one) and return its exports. */
 async function loadBundle(file: string, command: string): Promise<CommandLine> {
   // Loaded here, so that starting without a command (--version) pays for none of it.
-  const [{ createRequire }, { dirname }, { Script }, { hashOf, readCacheBytes, writeCache }] = await Promise.all([
+  const [{ createRequire }, { dirname }, { Script }, { cacheFolder, hashOf, readCacheBytes, writeCache }] = await Promise.all([
     import('node:module'),
     import('node:path'),
     import('node:vm'),
     import('./cache.js'),
   ]);
+  // The build hash is read with the text it names, so the two always belong together.
   const source = readFileSync(file, 'utf8');
-  const st = statSync(file);
-  // ctime changes whenever the file is written or replaced, whatever its size and modification time say.
-  const key = `${hashOf(process.version, process.arch, file, String(st.size), String(st.mtimeMs), String(st.ctimeMs), String(st.ino), command)}.v8`;
+  const build = /\/\/ tanggap-build: ([0-9a-f]{64})\n$/.exec(source.slice(-100))?.[1] ?? hashOf(source);
+  const key = `${hashOf(process.version, process.arch, build, command)}.v8`;
   const cachedData = readCacheBytes('code', key);
   // The wrapper keeps the script's first line on line 1, so positions in stack traces hold.
   const script = new Script(`(function (${WRAPPER_PARAMETERS.join(', ')}) {${source}\n})`, { filename: file, cachedData });
-  if (!cachedData || script.cachedDataRejected) {
+  if ((!cachedData || script.cachedDataRejected) && cacheFolder('code')) {
     process.once('exit', () => {
       try {
         writeCache('code', key, script.createCachedData());
@@ -75,13 +75,32 @@ export async function commandLineModule(argv: string[]): Promise<CommandLine> {
   } catch {
     /* an unbundled build */
   }
-  // The first plain word names the command (and its code cache). Without one (--version, --help)
-  // only the option parser runs: the ES modules' small main module starts faster than the script.
-  const command = argv.slice(2).find((arg) => /^[a-z][a-z-]{0,20}$/.test(arg));
-  if (exists && command === 'kit') {
-    // The kit's HTML worker boots while the command line loads (see kit/html-worker-start.ts).
-    (await import('./kit/html-worker-start.js')).prestartHtmlWorker(new URL('./html-worker.js', import.meta.url));
+  const command = commandWord(argv.slice(2));
+  if (exists && command) {
+    if (command === 'kit') {
+      // The kit's HTML worker boots while the command line loads (see kit/html-worker-start.ts).
+      (await import('./kit/html-worker-start.js')).prestartHtmlWorker(new URL('./html-worker.js', import.meta.url));
+    }
+    try {
+      return await loadBundle(file, command);
+    } catch {
+      // A damaged script: the ES modules hold the same command line.
+    }
   }
-  if (exists && command) return loadBundle(file, command);
   return (await import('./cli/main.js')) as CommandLine;
+}
+
+/**
+ * The command a command line names: its first plain word, past the global options (`--lang`
+ * takes a value). Without one (--version, --help) only the option parser runs, and the ES
+ * modules' small main module starts faster than the whole script.
+ */
+export function commandWord(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--lang') i++;
+    else if (/^[a-z][a-z-]{0,20}$/.test(arg)) return arg;
+    else if (!arg.startsWith('-')) return undefined;
+  }
+  return undefined;
 }

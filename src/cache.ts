@@ -1,8 +1,9 @@
 /**
  * The user's cache folder ($XDG_CACHE_HOME/tanggap, else ~/.cache/tanggap): work a later run can
- * reuse (compiled templates, parsed playbooks, the playbook index). Every entry is keyed by what
- * it was made from, so a stale entry is never used; and the cache is an optimisation only: when
- * it cannot be read or written, the caller does the work as if there were no cache.
+ * reuse (V8 code caches, compiled templates, parsed playbooks, the playbook index). Every entry is
+ * keyed by its inputs and by the code that made it (a build's hash, or its file's identity), so a
+ * run never takes an entry another version made; and the cache is an optimisation only: when it
+ * cannot be read or written, or is not private, the caller does the work as if there were none.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -41,12 +42,34 @@ export function codeId(moduleUrl: string): string {
   return id;
 }
 
-/** The folder for one kind of entry, or undefined when no cache folder can be named. */
+/**
+ * Whether a folder may hold entries: the cache keeps compiled code, so a folder someone else owns
+ * or can write to is not used (only speed is lost). A folder that does not exist yet is created
+ * private (0700) by writeCache.
+ */
+const trusted = new Map<string, boolean>();
+function trustworthy(folder: string): boolean {
+  let verdict = trusted.get(folder);
+  if (verdict === undefined) {
+    try {
+      const st = statSync(folder);
+      const uid = process.getuid?.();
+      verdict = st.isDirectory() && (uid === undefined || st.uid === uid) && (process.platform === 'win32' || (st.mode & 0o022) === 0);
+    } catch (error) {
+      verdict = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    }
+    trusted.set(folder, verdict);
+  }
+  return verdict;
+}
+
+/** The folder for one kind of entry, or undefined when there is no usable cache folder. */
 export function cacheFolder(kind: string): string | undefined {
   if (process.env.TANGGAP_NO_CACHE === '1') return undefined;
   try {
-    const root = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-    return join(root, 'tanggap', kind);
+    const root = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tanggap');
+    const folder = join(root, kind);
+    return trustworthy(root) && trustworthy(folder) ? folder : undefined;
   } catch {
     return undefined;
   }
@@ -68,8 +91,16 @@ export function readCacheBytes(kind: string, key: string): Buffer | undefined {
   }
 }
 
+/** Temporary files older than this were left by a run that died mid-write. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
 function prune(folder: string, max: number): void {
-  const names = readdirSync(folder).filter((n) => !n.includes('.tmp'));
+  const all = readdirSync(folder);
+  for (const name of all.filter((n) => n.endsWith('.tmp'))) {
+    const path = join(folder, name);
+    if (Date.now() - statSync(path).mtimeMs > STALE_TEMP_MS) unlinkSync(path);
+  }
+  const names = all.filter((n) => !n.endsWith('.tmp'));
   if (names.length <= max) return;
   const aged = names.map((name) => ({ name, at: statSync(join(folder, name)).mtimeMs })).sort((a, b) => a.at - b.at);
   for (const { name } of aged.slice(0, names.length - max)) unlinkSync(join(folder, name));
@@ -79,13 +110,18 @@ function prune(folder: string, max: number): void {
 export function writeCache(kind: string, key: string, text: string | Uint8Array): void {
   const folder = cacheFolder(kind);
   if (!folder) return;
+  const temp = join(folder, `${key}.${process.pid}.tmp`);
   try {
-    mkdirSync(folder, { recursive: true });
-    const temp = join(folder, `${key}.${process.pid}.tmp`);
-    writeFileSync(temp, text);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    writeFileSync(temp, text, { mode: 0o600 });
     renameSync(temp, join(folder, key));
     prune(folder, MAX_ENTRIES[kind] ?? DEFAULT_MAX_ENTRIES);
   } catch {
-    /* a read-only or full cache folder only costs speed */
+    // A read-only or full cache folder only costs speed; what was half written goes.
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* not there */
+    }
   }
 }

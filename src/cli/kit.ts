@@ -7,7 +7,7 @@ import { kitMessages } from '../kit/messages.js';
 import { checkTarget, StagedFolder } from '../kit/write.js';
 import type { Locale } from '../playbook/schema.js';
 import { RenderError } from '../render/index.js';
-import { UsageError } from './errors.js';
+import { EXIT, UsageError } from './errors.js';
 import type { CliContext } from './main.js';
 import { statementSource } from './statement-source.js';
 
@@ -22,6 +22,7 @@ interface KitOptions {
 }
 
 const WARNING: Record<Locale, string> = { id: 'peringatan', en: 'warning' };
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** Hand a document to the converter as soon as it is rendered; kitHtml later asks for the same conversion. */
 function prefetch(converter: HtmlConverter, doc: KitDocument, drill: boolean, lang: Locale): Promise<string> {
@@ -58,15 +59,26 @@ export async function run(incident: string | undefined, opts: KitOptions, ctx: C
     for (const text of [...new Set([...kit.problems, ...kit.warnings])]) ctx.stderr.write(`${WARNING[ctx.lang]}: ${text}\n`);
 
     // The Markdown files are written (and flushed) while the HTML page is still being converted.
-    const staged = new StagedFolder(target, Boolean(opts.force), ctx.lang);
+    // A signal meanwhile removes the half-written folder before the process ends.
+    let staged: StagedFolder | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (staged && !staged.committed) {
+        staged.abort();
+        ctx.stderr.write(`${t('interrupted', { signal, path: target })}\n`);
+      }
+      process.exit(EXIT.interrupted);
+    };
+    for (const signal of SIGNALS) process.once(signal, onSignal);
     try {
+      staged = new StagedFolder(target, Boolean(opts.force), ctx.lang);
       staged.write('README.md', kit.index);
       for (const doc of kit.documents) staged.write(doc.file, doc.markdown);
       staged.write('press-kit.md', kit.combined);
       staged.write('press-kit.html', await kitHtml(kit, source.answers, converter.convert));
       staged.commit();
     } finally {
-      staged.abort();
+      for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+      staged?.abort();
     }
     ctx.stderr.write(`${t('built', { path: target, count: kit.documents.length })}\n`);
     ctx.stdout.write(`${target}\n`);

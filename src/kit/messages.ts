@@ -221,6 +221,7 @@ const CLI_MESSAGES: Messages<
   | 'overLimitFinal'
   | 'notADir'
   | 'cannotWrite'
+  | 'interrupted'
 > = {
   id: {
     exists: '{path} sudah ada; pakai --force untuk menggantinya',
@@ -235,6 +236,7 @@ const CLI_MESSAGES: Messages<
     overLimitFinal: '{detail}',
     notADir: '{path} bukan folder',
     cannotWrite: '{path}: tidak dapat menulis ({detail}); tidak ada yang berubah',
+    interrupted: 'dihentikan ({signal}); {path} tidak ditulis',
   },
   en: {
     exists: '{path} already exists; use --force to replace it',
@@ -249,6 +251,7 @@ const CLI_MESSAGES: Messages<
     overLimitFinal: '{detail}',
     notADir: '{path} is not a folder',
     cannotWrite: '{path}: cannot write ({detail}); nothing was changed',
+    interrupted: 'stopped ({signal}); {path} was not written',
   },
 };
 export type KitMessage = keyof (typeof CLI_MESSAGES)['en'];

@@ -52,6 +52,11 @@ export class StagedFolder {
   private readonly old: string;
   private done = false;
 
+  /** Whether the folder is in place. */
+  get committed(): boolean {
+    return this.done;
+  }
+
   constructor(
     private readonly target: string,
     private readonly force: boolean,
@@ -110,11 +115,4 @@ export class StagedFolder {
   abort(): void {
     if (!this.done) rmSync(this.temp, { recursive: true, force: true });
   }
-}
-
-/** Write `files` (name -> content) as the folder `target`. */
-export function writeKitFolder(target: string, files: Map<string, string>, force: boolean, lang: Locale): void {
-  const staged = new StagedFolder(target, force, lang);
-  for (const [name, content] of files) staged.write(name, content);
-  staged.commit();
 }

@@ -50,6 +50,29 @@ interface FolderIndex {
   [name: string]: { stamp: string; entry: IndexEntry };
 }
 
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A cached index as this code writes it; anything else (a damaged or foreign file) is ignored whole. */
+function isFolderIndex(value: unknown): value is FolderIndex {
+  if (!isRecord(value)) return false;
+  return Object.values(value).every((item) => {
+    if (!isRecord(item) || typeof item.stamp !== 'string') return false;
+    const e = item.entry;
+    if (e === null) return true;
+    return (
+      isRecord(e) &&
+      typeof e.id === 'string' &&
+      isStrings(e.aliases) &&
+      isRecord(e.title) &&
+      Object.values(e.title).every((t) => typeof t === 'string') &&
+      typeof e.category === 'string' &&
+      isStrings(e.locales) &&
+      e.locales.every((l) => (LOCALES as readonly string[]).includes(l))
+    );
+  });
+}
+
 /**
  * A folder's entries, reusing the user's cached index for files unchanged since (same size,
  * modification and change time): listing the playbooks then reads none of them.
@@ -60,7 +83,8 @@ function folderEntries(dir: string, source: PlaybookEntry['source']): PlaybookEn
   let index: FolderIndex = {};
   try {
     key = `${hashOf(codeId(import.meta.url), realOrSelf(dir))}.json`;
-    index = JSON.parse(readCache('playbook-index', key) ?? '{}') as FolderIndex;
+    const read: unknown = JSON.parse(readCache('playbook-index', key) ?? '{}');
+    index = isFolderIndex(read) ? read : {};
   } catch {
     index = {};
   }

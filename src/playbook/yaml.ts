@@ -443,7 +443,7 @@ function cachedParse(file: string, text: string, lang: Locale): YamlFile {
     }
   }
   const doc = parseYaml(file, text, lang);
-  // Both parsers give plain JSON values (non-finite numbers stay text), so JSON keeps them exactly.
+  // Both parsers give plain JSON values (non-finite numbers stay text), which JSON keeps (only a -0 comes back as 0).
   if (doc.findings.length === 0 && doc.value !== undefined) writeCache('yaml', key, JSON.stringify(doc.value));
   return doc;
 }

@@ -491,12 +491,14 @@ function locatedPath(file: string): string {
  */
 export const SHIPPED_TEMPLATES = join(PACKAGE_ROOT, 'dist', 'precompiled-templates');
 let ownCode: string | undefined;
-function shippedKey(source: string, file: string, lang: Locale): string | undefined {
+// The language a template is compiled with words its errors only (a failed compile is never kept),
+// so compiled code is the same in both and the keys below leave it out.
+function shippedKey(source: string, file: string): string | undefined {
   const portable = portablePath(file);
   if (portable === file) return undefined;
   try {
     ownCode ??= hashOf(readFileSync(fileURLToPath(import.meta.url)));
-    return `${hashOf(ownCode, lang, portable, source)}.json`;
+    return `${hashOf(ownCode, portable, source)}.json`;
   } catch {
     return undefined;
   }
@@ -513,7 +515,7 @@ function readShipped(key: string): string | undefined {
 /** Compile a built-in template into `dir` as the package ships it (the build runs this). */
 export function precompileInto(dir: string, file: string, lang: Locale): string {
   const source = readFileSync(file, 'utf8');
-  const key = shippedKey(source, file, lang);
+  const key = shippedKey(source, file);
   if (!key) throw new Error(`${file} is not a built-in template`);
   const compiled = compileTemplate(source, file, lang);
   writeFileSync(join(dir, key), JSON.stringify({ spec: compiled.spec, partials: [...compiled.partials] } satisfies CachedTemplate));
@@ -524,9 +526,9 @@ export function precompileInto(dir: string, file: string, lang: Locale): string 
  * Compiled templates are also kept in the user's cache folder, keyed by this engine's own code and
  * the template's path and text, so a later run skips Handlebars' parser and code generator.
  */
-function cacheKey(source: string, file: string, lang: Locale): string | undefined {
+function cacheKey(source: string, file: string): string | undefined {
   try {
-    return `${hashOf(codeId(import.meta.url), lang, file, source)}.json`;
+    return `${hashOf(codeId(import.meta.url), file, source)}.json`;
   } catch {
     return undefined;
   }
@@ -576,7 +578,7 @@ function compileTemplate(source: string, file: string, lang: Locale): { spec: st
  * among the templates shipped compiled, and compiles only when neither has it.
  */
 export function compileSource(source: string, file: string, lang: Locale = 'en'): CompiledTemplate {
-  const key = cacheKey(source, file, lang);
+  const key = cacheKey(source, file);
   const entryOf = (text: string | undefined): CompiledTemplate | undefined => {
     if (!text) return undefined;
     try {
@@ -588,7 +590,7 @@ export function compileSource(source: string, file: string, lang: Locale = 'en')
   };
   const cached = entryOf(key && readCache('templates', key));
   if (cached) return cached;
-  const shipped = shippedKey(source, file, lang);
+  const shipped = shippedKey(source, file);
   const fromPackage = entryOf(shipped && readShipped(shipped));
   if (fromPackage) return fromPackage;
   const { spec, partials } = compileTemplate(source, file, lang);

@@ -1,5 +1,5 @@
 /**
- * The build's step that compiles every built-in template and partial (both languages) into
+ * The build's step that compiles every built-in template and partial (in either language) into
  * dist/precompiled-templates/, so an officer's first run after installing does not wait for
  * Handlebars' compiler. Run through the bundled script (scripts/precompile-templates.js): the
  * entries are keyed by that script's own code (see engine.ts).

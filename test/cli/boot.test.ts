@@ -4,6 +4,7 @@
  * and written again; without the bundle the ES modules run instead.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, REPO, tanggap, tempDir } from '../helpers/cli.js';
@@ -69,5 +70,49 @@ describe('start-up with the code cache', () => {
     expect(fallback.status).toBe(0);
     expect(fallback.stdout).toBe(expected.stdout);
     expect(existsSync(codeFolder())).toBe(false);
+  });
+
+  const copyPackage = () => {
+    const copy = join(dir, 'package');
+    mkdirSync(copy);
+    for (const name of ['bin', 'dist', 'playbooks', 'templates', 'check-rules', 'package.json']) cpSync(join(REPO, name), join(copy, name), { recursive: true });
+    symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'));
+    return copy;
+  };
+  const list = (copy: string) => tanggap(['--lang', 'en', 'list'], { cwd: dir, env: { XDG_CACHE_HOME: join(dir, 'cache') } }, join(copy, 'bin', 'tanggap.js'));
+
+  it('a new build of the same length never runs with the old build\'s code cache', () => {
+    const copy = copyPackage();
+    expect(list(copy).stdout).toContain('(built-in)');
+    expect(readdirSync(codeFolder())).toHaveLength(1);
+    // The same length, other text; the bundler's hash line changes with it, as a rebuild's would.
+    const script = join(copy, 'dist', 'bundle', 'tanggap.cjs');
+    const text = readFileSync(script, 'utf8');
+    const body = text.slice(0, text.lastIndexOf('// tanggap-build: ')).replace('source_builtin: "built-in"', 'source_builtin: "BUILT-IN"');
+    const rebuilt = `${body}// tanggap-build: ${createHash('sha256').update(body).digest('hex')}\n`;
+    expect(body).toContain('source_builtin: "BUILT-IN"');
+    expect(rebuilt.length).toBe(text.length);
+    writeFileSync(script, rebuilt);
+    expect(list(copy).stdout).toContain('(BUILT-IN)');
+  });
+
+  it('a damaged script falls back to the ES modules, with the same result', () => {
+    const copy = copyPackage();
+    const expected = list(copy);
+    const script = join(copy, 'dist', 'bundle', 'tanggap.cjs');
+    writeFileSync(script, readFileSync(script, 'utf8').slice(0, 5000));
+    const damaged = list(copy);
+    expect(damaged.status).toBe(0);
+    expect(damaged.stdout).toBe(expected.stdout);
+    expect(damaged.stderr).toBe('');
+  });
+
+  it('an installation that cannot start says so in one line, exit 2', () => {
+    const copy = copyPackage();
+    rmSync(join(copy, 'dist', 'bundle', 'boot.js'));
+    const broken = list(copy);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr.trim().split('\n')).toHaveLength(1);
+    expect(broken.stderr).toMatch(/^tanggap: cannot start \(.*\); reinstall tanggap/);
   });
 });

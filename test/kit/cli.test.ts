@@ -1,10 +1,10 @@
 /** End-to-end: the built `tanggap draft` and `tanggap kit` in a temporary folder. */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REPO, tanggap, tempDir } from '../helpers/cli.js';
+import { BIN, REPO, tanggap, tempDir } from '../helpers/cli.js';
 import { FIXTURE } from '../render/support.js';
 
 let dir: string;
@@ -182,5 +182,61 @@ describe('startup', () => {
     });
     expect(r.stdout).toContain('Usage: tanggap');
     expect(r.stderr).toContain('handlebars loaded: false');
+  });
+});
+
+describe('tanggap kit, stopped or repeated', () => {
+  const kitArgs = (out: string) => [BIN, 'kit', '-p', PLAYBOOK, '-a', ANSWERS, '-o', out];
+
+  it('a signal while the kit is being written leaves no half-written folder, exit 130', async () => {
+    // The folder is staged only while the HTML page converts; try until the signal lands there.
+    let caught = false;
+    for (let attempt = 0; attempt < 25 && !caught; attempt++) {
+      const out = `kit-${attempt}`;
+      const child = spawn(process.execPath, kitArgs(out), { cwd: dir, env: { ...process.env, TANGGAP_LANG: 'en', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      let running = true;
+      void exited.then(() => (running = false));
+      while (running) {
+        if (readdirSync(dir).some((name) => name.startsWith(`.${out}.tmp-`))) {
+          child.kill('SIGINT');
+          break;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const code = await exited;
+      if (code === 130) {
+        caught = true;
+        expect(stderr).toMatch(new RegExp(`stopped \\(SIGINT\\); .*${out} was not written`));
+        expect(existsSync(join(dir, out))).toBe(false);
+      } else {
+        expect(code).toBe(0);
+      }
+      expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    }
+    expect(caught).toBe(true);
+  });
+
+  it('the same kit whether the cache folder is empty, filled, or off, and with the HTML converted in-process on one core', () => {
+    const runKit = (out: string, env: Record<string, string>) =>
+      expect(spawnSync(process.execPath, kitArgs(out), { cwd: dir, env: { ...process.env, TANGGAP_LANG: 'en', NO_COLOR: '1', ...env } }).status).toBe(0);
+    const cache = join(dir, 'cache');
+    runKit('cold', { XDG_CACHE_HOME: cache });
+    runKit('warm', { XDG_CACHE_HOME: cache });
+    runKit('off', { TANGGAP_NO_CACHE: '1' });
+    // Only the build time differs from run to run.
+    const read = (folder: string) =>
+      Object.fromEntries(readdirSync(join(dir, folder)).sort().map((name) => [name, readFileSync(join(dir, folder, name), 'utf8').replace(/(Disusun|Built)\b[^\n<]*/g, '$1 …')]));
+    const cold = read('cold');
+    expect(Object.keys(cold)).toContain('press-kit.html');
+    expect(read('warm')).toEqual(cold);
+    expect(read('off')).toEqual(cold);
+    const taskset = spawnSync('taskset', ['--version']);
+    if (taskset.status === 0) {
+      expect(spawnSync('taskset', ['-c', '0', process.execPath, ...kitArgs('one-core')], { cwd: dir, env: { ...process.env, TANGGAP_LANG: 'en', NO_COLOR: '1' } }).status).toBe(0);
+      expect(read('one-core')).toEqual(cold);
+    }
   });
 });

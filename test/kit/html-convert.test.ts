@@ -53,12 +53,23 @@ describe('HTML converter', () => {
     }
   });
 
-  it('a worker that never answers: closing finishes the pending conversions in-process', async () => {
+  it('a worker that never answers is given up after its silence, and the conversions are done in-process', async () => {
+    const converter = startHtmlConverter({ worker: true, workerUrl: fixture('worker-silent.mjs'), replyTimeoutMs: 300 });
+    try {
+      const results = await Promise.all(SAMPLES.map(([markdown, missing]) => converter.convert(markdown, missing)));
+      expect(converter.done).toEqual({ worker: 0, inProcess: SAMPLES.length });
+      expect(results).toEqual(await Promise.all(SAMPLES.map(([markdown, missing]) => markdownToHtml(markdown, missing))));
+    } finally {
+      await converter.close();
+    }
+  });
+
+  it('closing drops the conversions still waiting: they reject, and nothing is converted for them', async () => {
     const converter = startHtmlConverter({ worker: true, workerUrl: fixture('worker-silent.mjs') });
     const pending = SAMPLES.map(([markdown, missing]) => converter.convert(markdown, missing));
     await converter.close();
-    expect(converter.done).toEqual({ worker: 0, inProcess: SAMPLES.length });
-    expect(await Promise.all(pending)).toEqual(await Promise.all(SAMPLES.map(([markdown, missing]) => markdownToHtml(markdown, missing))));
+    for (const p of pending) await expect(p).rejects.toThrow(/stopped/);
+    expect(converter.done).toEqual({ worker: 0, inProcess: 0 });
   });
 
   it('a worker module that does not exist costs nothing', async () => {

@@ -6,7 +6,7 @@ import type { IncidentEvent } from '../../src/incident/events.js';
 import { buildKit } from '../../src/kit/build.js';
 import { CONTENT_SECURITY_POLICY, kitHtml, safeHref } from '../../src/kit/html.js';
 import { conditionContext, kitTemplates } from '../../src/kit/select.js';
-import { writeKitFolder } from '../../src/kit/write.js';
+import { StagedFolder } from '../../src/kit/write.js';
 import { loadAnswersFile } from '../../src/incident/answers.js';
 import { loadPlaybook } from '../../src/playbook/load.js';
 import { Registry } from '../../src/playbook/registry.js';
@@ -219,6 +219,17 @@ describe('the HTML page', () => {
     }
   });
 });
+
+/** Every file staged, then the folder put in place, as the kit command does. */
+function writeKitFolder(target: string, contents: Map<string, string>, force: boolean, lang: 'id' | 'en'): void {
+  const staged = new StagedFolder(target, force, lang);
+  try {
+    for (const [name, content] of contents) staged.write(name, content);
+    staged.commit();
+  } finally {
+    staged.abort();
+  }
+}
 
 describe('writing the kit folder', () => {
   const files = new Map([

@@ -3,7 +3,7 @@
  * what the first gave, an edited file is read afresh, a corrupt or unusable cache is ignored, and
  * files with problems are never cached.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { writeCache } from '../../src/cache.js';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -145,6 +145,37 @@ describe('playbook index cache', () => {
     expect(new Registry([folder], join(dir, 'none')).find('satu').id).toBe('alpha');
   });
 
+  const stampOf = (file: string) => {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+  };
+  it.each([
+    ['not an object', () => '[1, 2]'],
+    ['an entry of null', () => '{"a.playbook.yaml": null}'],
+    ['an entry (for the very file) without its fields', (file: string) => JSON.stringify({ 'a.playbook.yaml': { stamp: stampOf(file), entry: { id: 3 } } })],
+    ['an entry (for the very file) with a foreign locale', (file: string) =>
+      JSON.stringify({ 'a.playbook.yaml': { stamp: stampOf(file), entry: { id: 'x', aliases: [], title: {}, category: '', locales: ['fr'] } } })],
+  ])('an index that is %s is ignored whole', (_, text) => {
+    const folder = join(dir, 'playbooks');
+    mkdirSync(folder);
+    write(folder, 'a.playbook.yaml', 'alpha', 'satu');
+    new Registry([folder], join(dir, 'none')).list();
+    const index = join(dir, 'cache', 'tanggap', 'playbook-index');
+    for (const name of readdirSync(index)) writeFileSync(join(index, name), text(join(folder, 'a.playbook.yaml')));
+    expect(new Registry([folder], join(dir, 'none')).list().map((e) => [e.id, e.aliases])).toEqual([['alpha', ['satu']]]);
+  });
+
+  it('an index entry for the very file is used as it is (so the checks above are what protects it)', () => {
+    const folder = join(dir, 'playbooks');
+    mkdirSync(folder);
+    write(folder, 'a.playbook.yaml', 'alpha', 'satu');
+    new Registry([folder], join(dir, 'none')).list();
+    const index = join(dir, 'cache', 'tanggap', 'playbook-index');
+    const entry = { id: 'from-index', aliases: ['dari-indeks'], title: { en: 'T' }, category: 'disaster', locales: ['en'] };
+    for (const name of readdirSync(index)) writeFileSync(join(index, name), JSON.stringify({ 'a.playbook.yaml': { stamp: stampOf(join(folder, 'a.playbook.yaml')), entry } }));
+    expect(new Registry([folder], join(dir, 'none')).list().map((e) => e.id)).toEqual(['from-index']);
+  });
+
   it('the built-in playbooks are listed the same with and without the cache', () => {
     const first = new Registry([]).list();
     const second = new Registry([]).list();
@@ -166,5 +197,33 @@ describe('cache folder size', () => {
     expect(kept).toHaveLength(32);
     expect(kept[0]).toBe('entry-08.v8');
     expect(kept[31]).toBe('entry-39.v8');
+  });
+});
+
+describe('cache folder safety', () => {
+  it('is created private, and one that others can write to is not used', () => {
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, 'id: one\n');
+    loadYamlFile(file, 'en', { cache: true });
+    const root = join(dir, 'cache', 'tanggap');
+    expect(statSync(root).mode & 0o777).toBe(0o700);
+    expect(statSync(join(root, 'yaml')).mode & 0o777).toBe(0o700);
+
+    process.env.XDG_CACHE_HOME = join(dir, 'shared');
+    const shared = join(dir, 'shared', 'tanggap');
+    mkdirSync(shared, { recursive: true });
+    chmodSync(shared, 0o777);
+    expect(loadYamlFile(file, 'en', { cache: true }).value).toEqual({ id: 'one' });
+    expect(readdirSync(shared)).toEqual([]);
+  });
+
+  it('a write that fails leaves no temporary file behind', () => {
+    const folder = join(dir, 'cache', 'tanggap', 'yaml');
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    chmodSync(join(dir, 'cache', 'tanggap'), 0o700);
+    // The entry's name is taken by a folder, so the final rename fails.
+    mkdirSync(join(folder, 'taken.json'));
+    writeCache('yaml', 'taken.json', 'x');
+    expect(readdirSync(folder)).toEqual(['taken.json']);
   });
 });
