@@ -81,6 +81,7 @@ export async function run(incident: string | undefined, opts: KitOptions, ctx: C
       staged?.abort();
     }
     ctx.stderr.write(`${t('built', { path: target, count: kit.documents.length })}\n`);
+    if (ctx.verbose) ctx.stderr.write(`${t('htmlConverted', { worker: String(converter.done.worker), inProcess: String(converter.done.inProcess) })}\n`);
     ctx.stdout.write(`${target}\n`);
   } finally {
     await converter.close();

@@ -222,6 +222,7 @@ const CLI_MESSAGES: Messages<
   | 'notADir'
   | 'cannotWrite'
   | 'interrupted'
+  | 'htmlConverted'
 > = {
   id: {
     exists: '{path} sudah ada; pakai --force untuk menggantinya',
@@ -237,6 +238,7 @@ const CLI_MESSAGES: Messages<
     notADir: '{path} bukan folder',
     cannotWrite: '{path}: tidak dapat menulis ({detail}); tidak ada yang berubah',
     interrupted: 'dihentikan ({signal}); {path} tidak ditulis',
+    htmlConverted: 'HTML: {worker} dokumen dikonversi di worker thread, {inProcess} di proses utama',
   },
   en: {
     exists: '{path} already exists; use --force to replace it',
@@ -252,6 +254,7 @@ const CLI_MESSAGES: Messages<
     notADir: '{path} is not a folder',
     cannotWrite: '{path}: cannot write ({detail}); nothing was changed',
     interrupted: 'stopped ({signal}); {path} was not written',
+    htmlConverted: 'HTML: {worker} documents converted on a worker thread, {inProcess} in the main process',
   },
 };
 export type KitMessage = keyof (typeof CLI_MESSAGES)['en'];

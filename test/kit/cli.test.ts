@@ -1,6 +1,7 @@
 /** End-to-end: the built `tanggap draft` and `tanggap kit` in a temporary folder. */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -233,10 +234,17 @@ describe('tanggap kit, stopped or repeated', () => {
     expect(Object.keys(cold)).toContain('press-kit.html');
     expect(read('warm')).toEqual(cold);
     expect(read('off')).toEqual(cold);
+    // The bundled worker does the HTML where there is more than one core (--verbose says).
+    const verbose = spawnSync(process.execPath, [...kitArgs('verbose'), '--verbose'], { cwd: dir, encoding: 'utf8', env: { ...process.env, TANGGAP_LANG: 'en', NO_COLOR: '1' } });
+    const count = Object.keys(cold).filter((name) => /^\d\d-|^(timeline|contacts)\.md$/.test(name)).length;
+    if (availableParallelism() > 1) expect(verbose.stderr).toContain(`HTML: ${count} documents converted on a worker thread, 0 in the main process`);
+    expect(read('verbose')).toEqual(cold);
     const taskset = spawnSync('taskset', ['--version']);
     if (taskset.status === 0) {
       expect(spawnSync('taskset', ['-c', '0', process.execPath, ...kitArgs('one-core')], { cwd: dir, env: { ...process.env, TANGGAP_LANG: 'en', NO_COLOR: '1' } }).status).toBe(0);
       expect(read('one-core')).toEqual(cold);
+      const oneCore = spawnSync('taskset', ['-c', '0', process.execPath, ...kitArgs('one-core-verbose'), '--verbose'], { cwd: dir, encoding: 'utf8', env: { ...process.env, TANGGAP_LANG: 'en', NO_COLOR: '1' } });
+      expect(oneCore.stderr).toContain(`HTML: 0 documents converted on a worker thread, ${count} in the main process`);
     }
   });
 });
