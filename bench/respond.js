@@ -40,17 +40,30 @@ function timeInTerminal(args, cwd, env, until) {
     const pty = spawn(process.execPath, args, { name: 'xterm-256color', cols: 80, rows: 24, cwd, env });
     let output = '';
     let settled = false;
+    let exited = false;
+    let finish = () => {};
     const settle = (ms, error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      // Stopped as an officer would (SIGTERM: the answers are saved, the process exits and keeps its
+      // code cache, as every real session does), the time taken before it.
+      finish = () => (error ? reject(error) : resolvePromise(ms));
+      if (exited) return finish();
       try {
-        pty.kill('SIGKILL');
+        pty.kill('SIGTERM');
       } catch {
-        // it has exited already
+        return finish();
       }
-      if (error) reject(error);
-      else resolvePromise(ms);
+      setTimeout(() => {
+        if (exited) return;
+        try {
+          pty.kill('SIGKILL');
+        } catch {
+          // it has exited already
+        }
+        finish();
+      }, 5_000).unref();
     };
     const timer = setTimeout(() => settle(0, new Error(`no answer within 60 s from: ${args.join(' ')}\n${output}`)), 60_000);
     pty.onData((data) => {
@@ -58,6 +71,8 @@ function timeInTerminal(args, cwd, env, until) {
       if (until && until(output)) settle(performance.now() - start);
     });
     pty.onExit(({ exitCode }) => {
+      exited = true;
+      if (settled) return finish();
       if (until) settle(0, new Error(`${args.join(' ')} exited ${exitCode} before the first question:\n${output}`));
       else settle(performance.now() - start);
     });

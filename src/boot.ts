@@ -79,7 +79,8 @@ export async function commandLineModule(argv: string[]): Promise<CommandLine> {
   if (exists && command) {
     if (command === 'kit') {
       // The kit's HTML worker boots while the command line loads (see kit/html-worker-start.ts).
-      (await import('./kit/html-worker-start.js')).prestartHtmlWorker(new URL('./html-worker.js', import.meta.url));
+      const { htmlWorkerUrl, prestartHtmlWorker } = await import('./kit/html-worker-start.js');
+      prestartHtmlWorker(htmlWorkerUrl(import.meta.url));
     }
     try {
       return await loadBundle(file, command);

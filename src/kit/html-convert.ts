@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { takePrestartedWorker } from './html-worker-start.js';
+import { htmlWorkerUrl, takePrestartedWorker } from './html-worker-start.js';
 import { markdownToHtml } from './markdown-html.js';
 import type { ConvertReply, ConvertRequest } from './html-worker.js';
 
@@ -75,7 +75,7 @@ export function startHtmlConverter(options: ConverterOptions = {}): HtmlConverte
 
   if (options.worker ?? availableParallelism() > 1) {
     try {
-      worker = options.workerUrl ? new Worker(options.workerUrl) : (takePrestartedWorker() ?? new Worker(new URL('./html-worker.js', import.meta.url)));
+      worker = options.workerUrl ? new Worker(options.workerUrl) : (takePrestartedWorker() ?? new Worker(htmlWorkerUrl(import.meta.url)));
       worker.on('message', (reply: ConvertReply) => {
         const p = pending.get(reply.id);
         if (!p) return;

@@ -4,10 +4,21 @@
  * converter (html-convert.ts) takes it over. The two meet through a global slot because the start-up
  * and the command line are separate scripts.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 const SLOT = Symbol.for('tanggap.kit.htmlWorker');
+
+/**
+ * The worker's script beside the module at `base`: the bundled one-file worker when there is one
+ * (dist/bundle/html-worker.cjs), else the compiled module (dist/kit/html-worker.js).
+ */
+export function htmlWorkerUrl(base: string): URL {
+  const bundled = new URL('./html-worker.cjs', base);
+  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./html-worker.js', base);
+}
 
 interface Started {
   worker: Worker;

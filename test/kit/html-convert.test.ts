@@ -10,6 +10,7 @@ import { prestartHtmlWorker, takePrestartedWorker } from '../../src/kit/html-wor
 import { markdownToHtml } from '../../src/kit/markdown-html.js';
 
 const BUILT_WORKER = pathToFileURL(resolve(import.meta.dirname, '..', '..', 'dist', 'kit', 'html-worker.js'));
+const BUNDLED_WORKER = pathToFileURL(resolve(import.meta.dirname, '..', '..', 'dist', 'bundle', 'html-worker.cjs'));
 const fixture = (name: string) => pathToFileURL(resolve(import.meta.dirname, '..', 'fixtures', 'kit', name));
 
 const SAMPLES: [string, string[]][] = [
@@ -19,8 +20,11 @@ const SAMPLES: [string, string[]][] = [
 ];
 
 describe('HTML converter', () => {
-  it('the worker converts exactly as the process does', async () => {
-    const converter = startHtmlConverter({ worker: true, workerUrl: BUILT_WORKER });
+  it.each([
+    ['the bundled worker (one script, marked inside)', BUNDLED_WORKER],
+    ['the compiled worker module', BUILT_WORKER],
+  ])('%s converts exactly as the process does', async (_, url) => {
+    const converter = startHtmlConverter({ worker: true, workerUrl: url });
     try {
       for (const [markdown, missing] of SAMPLES) {
         expect(await converter.convert(markdown, missing)).toBe(await markdownToHtml(markdown, missing));
