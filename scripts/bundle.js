@@ -68,8 +68,8 @@ const script = readFileSync('dist/bundle/tanggap.cjs', 'utf8');
 for (const pattern of [/\bimport\(/, /\bimport\.meta\b/]) {
   if (pattern.test(script)) throw new Error(`dist/bundle/tanggap.cjs still contains ${pattern}`);
 }
-// The script's own hash, last line, names its code cache (src/boot.ts): V8 itself checks only a
-// cache's source length, so the key must tell builds apart.
+// The script's own hash, on its last line, names its code (scriptHash in src/cache.ts) for the code
+// cache in src/boot.ts (V8 itself checks only a source's length) and for the shipped templates.
 writeFileSync('dist/bundle/tanggap.cjs', `${script}// tanggap-build: ${createHash('sha256').update(script).digest('hex')}\n`);
 
 // The press kit's HTML worker (src/kit/html-convert.ts) as one CommonJS file with marked inside:

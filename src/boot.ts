@@ -23,7 +23,7 @@ const WRAPPER_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dir
 /** Compile the bundle (with the code cache when there is one) and return its exports. */
 async function loadBundle(file: string, command: string): Promise<CommandLine> {
   // Loaded here, so that starting without a command (--version) pays for none of it.
-  const [{ createRequire }, { dirname }, { Script }, { cacheFolder, hashOf, readCacheBytes, writeCache }] = await Promise.all([
+  const [{ createRequire }, { dirname }, { Script }, { cacheFolder, hashOf, readCacheBytes, scriptHash, writeCache }] = await Promise.all([
     import('node:module'),
     import('node:path'),
     import('node:vm'),
@@ -31,8 +31,7 @@ async function loadBundle(file: string, command: string): Promise<CommandLine> {
   ]);
   // The build hash is read with the text it names, so the two always belong together.
   const source = readFileSync(file, 'utf8');
-  const build = /\/\/ tanggap-build: ([0-9a-f]{64})\n$/.exec(source.slice(-100))?.[1] ?? hashOf(source);
-  const key = `${hashOf(process.version, process.arch, build, command)}.v8`;
+  const key = `${hashOf(process.version, process.arch, scriptHash(source), command)}.v8`;
   const cachedData = readCacheBytes('code', key);
   // The wrapper keeps the script's first line on line 1, so positions in stack traces hold.
   const script = new Script(`(function (${WRAPPER_PARAMETERS.join(', ')}) {${source}\n})`, { filename: file, cachedData });

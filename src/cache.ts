@@ -25,6 +25,13 @@ export const hashOf = (...parts: (string | Buffer)[]): string => {
   return hash.digest('hex');
 };
 
+const BUILD_LINE = /\/\/ tanggap-build: ([0-9a-f]{64})\n$/;
+/**
+ * The hash naming a script's code: the one the bundler writes on the bundle's last line
+ * (scripts/bundle.js), else the hash of the text itself.
+ */
+export const scriptHash = (source: string): string => BUILD_LINE.exec(source.slice(-100))?.[1] ?? hashOf(source);
+
 const codeIds = new Map<string, string>();
 /**
  * Names the code of a module (pass import.meta.url) by its file's identity: size, inode,

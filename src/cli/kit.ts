@@ -30,9 +30,12 @@ function prefetch(converter: HtmlConverter, doc: KitDocument, drill: boolean, la
   return converter.convert(markdown, missing);
 }
 
-export async function run(incident: string | undefined, opts: KitOptions, ctx: CliContext, converter: HtmlConverter = startHtmlConverter()): Promise<void> {
+export async function run(incident: string | undefined, opts: KitOptions, ctx: CliContext): Promise<void> {
   const t = kitMessages(ctx.lang);
   const target = resolve(ctx.cwd, opts.output);
+  // The HTML conversion runs beside loading and rendering (kit/html-convert.ts; the start-up may
+  // already have booted its worker).
+  const converter = startHtmlConverter();
   try {
     // Refuse an existing folder before any work, so the officer learns it at once.
     checkTarget(target, Boolean(opts.force), ctx.lang);

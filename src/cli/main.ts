@@ -117,11 +117,7 @@ export function buildProgram(): Command {
     .option('--final', 'refuse unfilled facts and channel limits (for publication)')
     .option('--force', 'replace an existing folder')
     .option('--playbooks <dir>', 'another folder of playbooks', collect)
-    .action(async (incident: string | undefined, opts) => {
-      // The HTML worker boots while the kit command's modules load (kit/html-convert.ts).
-      const converter = (await import('../kit/html-convert.js')).startHtmlConverter();
-      return (await import('./kit.js')).run(incident, withStatementLang(opts), ctx(), converter);
-    });
+    .action(async (incident: string | undefined, opts) => (await import('./kit.js')).run(incident, withStatementLang(opts), ctx()));
 
   program
     .command('respond')

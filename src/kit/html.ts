@@ -11,7 +11,6 @@ import type { Kit, KitDocument } from './build.js';
 import { lengthText, withoutDrillBanner } from './build.js';
 import { CHANNEL_LABEL, KIND_LABEL, kitWords } from './messages.js';
 
-export { CONTENT_SECURITY_POLICY, escapeHtml, markdownToHtml, safeHref } from './markdown-html.js';
 import { CONTENT_SECURITY_POLICY, escapeHtml, markdownToHtml } from './markdown-html.js';
 
 const STYLE = `

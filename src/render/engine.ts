@@ -16,7 +16,7 @@ import HandlebarsRuntime from 'handlebars/runtime.js';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeId, hashOf, readCache, readCacheBytes, writeCache } from '../cache.js';
+import { codeId, hashOf, readCache, readCacheBytes, scriptHash, writeCache } from '../cache.js';
 import { PACKAGE_ROOT } from '../package.js';
 import type { Timezone } from '../incident/answers-schema.js';
 import { isBlank } from '../incident/answers.js';
@@ -486,7 +486,7 @@ function locatedPath(file: string): string {
 
 /**
  * The built-in templates compiled when the package was built (scripts/precompile-templates.js),
- * by the very script that runs now: an entry is keyed by the hash of this module's file, the
+ * by the very script that runs now: an entry is keyed by the hash of this module's code, the
  * template's place in the package and its text, so it is used only when all three are the same.
  */
 export const SHIPPED_TEMPLATES = join(PACKAGE_ROOT, 'dist', 'precompiled-templates');
@@ -497,7 +497,7 @@ function shippedKey(source: string, file: string): string | undefined {
   const portable = portablePath(file);
   if (portable === file) return undefined;
   try {
-    ownCode ??= hashOf(readFileSync(fileURLToPath(import.meta.url)));
+    ownCode ??= scriptHash(readFileSync(fileURLToPath(import.meta.url), 'utf8'));
     return `${hashOf(ownCode, portable, source)}.json`;
   } catch {
     return undefined;
@@ -518,7 +518,7 @@ export function precompileInto(dir: string, file: string, lang: Locale): string 
   const key = shippedKey(source, file);
   if (!key) throw new Error(`${file} is not a built-in template`);
   const compiled = compileTemplate(source, file, lang);
-  writeFileSync(join(dir, key), JSON.stringify({ spec: compiled.spec, partials: [...compiled.partials] } satisfies CachedTemplate));
+  writeFileSync(join(dir, key), entryText(compiled));
   return key;
 }
 
@@ -538,6 +538,10 @@ interface CachedTemplate {
   spec: string;
   partials: [string, { line: number; column: number }][];
 }
+
+/** A compiled template as its cache entry (user cache and shipped alike). */
+const entryText = ({ spec, partials }: { spec: string; partials: Map<string, { line: number; column: number }> }): string =>
+  JSON.stringify({ spec, partials: [...partials] } satisfies CachedTemplate);
 
 /** Compiled code whose V8 code cache is still to be written, once it has run (so it holds the functions compiled on the way). */
 const codeToCache: { script: Script; key: string }[] = [];
@@ -594,7 +598,7 @@ export function compileSource(source: string, file: string, lang: Locale = 'en')
   const fromPackage = entryOf(shipped && readShipped(shipped));
   if (fromPackage) return fromPackage;
   const { spec, partials } = compileTemplate(source, file, lang);
-  if (key) writeCache('templates', key, JSON.stringify({ spec, partials: [...partials] } satisfies CachedTemplate));
+  if (key) writeCache('templates', key, entryText({ spec, partials }));
   return { file, render: fromSpec(spec, file, key), partials };
 }
 

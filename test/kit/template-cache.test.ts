@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, 
 import Handlebars from 'handlebars';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashOf } from '../../src/cache.js';
+import { hashOf, scriptHash } from '../../src/cache.js';
 import { REPO, tanggap, tempDir } from '../helpers/cli.js';
 
 // An office's own playbook: its templates are compiled and cached by the user (built-in ones ship compiled).
@@ -80,7 +80,7 @@ describe('built-in templates shipped compiled', () => {
     for (const name of ['bin', 'dist', 'playbooks', 'templates', 'check-rules', 'package.json']) cpSync(join(REPO, name), join(copy, name), { recursive: true });
     symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'));
     const template = 'templates/hoax/holding-statement.en.md.hbs';
-    const key = (source: string) => `${hashOf(hashOf(readFileSync(join(copy, 'dist', 'bundle', 'tanggap.cjs'))), `tanggap:${template}`, source)}.json`;
+    const key = (source: string) => `${hashOf(scriptHash(readFileSync(join(copy, 'dist', 'bundle', 'tanggap.cjs'), 'utf8')), `tanggap:${template}`, source)}.json`;
     const source = readFileSync(join(copy, template), 'utf8');
     const entry = join(copy, 'dist', 'precompiled-templates', key(source));
     expect(existsSync(entry)).toBe(true);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../src/kit/html.js';
+import { markdownToHtml } from '../../src/kit/markdown-html.js';
 import { renderStatement } from '../../src/render/index.js';
 import { elements, hostileText } from './hostile.js';
 import { fixtureAnswers, NOW, project, type Project } from './support.js';
